@@ -1,0 +1,96 @@
+"""The objects that flow through the pipeline.
+
+read → :class:`SourceFile`; normalise → :class:`Document` (normalised text, tokens, sentences and a map back
+to the source characters); extract → the same document with :class:`Mention` objects; resolve and assemble
+work on many documents at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+Kind = Literal["Party", "Organization", "Person", "Place", "Event"]
+KINDS: tuple[Kind, ...] = ("Party", "Organization", "Person", "Place", "Event")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A text file as read from disk: its path relative to the sources folder and its decoded text."""
+
+    identifier: str  # relative path with '/' separators, e.g. "h01.txt"
+    text: str  # decoded text, BOM removed, line ends kept as they are on disk
+    metadata: dict[str, str] = field(default_factory=dict)  # from the optional catalogue
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word, number or punctuation mark of the normalised text; offsets into ``Document.text``."""
+
+    text: str
+    start: int
+    end: int
+    is_word: bool
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of the normalised text that names an entity.
+
+    ``start``/``end`` index the normalised text; ``Document.source_span`` maps them to the source file.
+    ``key_text`` is the name as the extractor understood it (for example with an ordinal spelled out); it is
+    what resolution compares. ``attributes`` carries extractor findings that later stages turn into facts.
+    """
+
+    start: int
+    end: int
+    kind: Kind
+    text: str
+    source: str  # which extractor found it
+    key_text: str = ""
+    attributes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.key_text or self.text
+
+    def attribute(self, name: str) -> str | None:
+        return dict(self.attributes).get(name)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source document after normalisation, and later with its mentions."""
+
+    source: SourceFile
+    text: str  # normalised text
+    offsets: tuple[int, ...]  # offsets[i] = index in source.text of normalised character i; len(text) + 1 long
+    tokens: tuple[Token, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()  # (start, end) in the normalised text
+    mentions: tuple[Mention, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def identifier(self) -> str:
+        return self.source.identifier
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source-file character span behind normalised characters ``start:end``."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        covered = self.offsets[start:end]
+        return min(covered), max(covered) + 1
+
+    def source_text(self, start: int, end: int) -> str:
+        source_start, source_end = self.source_span(start, end)
+        return self.source.text[source_start:source_end]
+
+    def sentence_of(self, position: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= position < end:
+                return start, end
+        return 0, len(self.text)
+
+    def with_mentions(self, mentions: list[Mention] | tuple[Mention, ...]) -> Document:
+        ordered = tuple(sorted(set(mentions), key=lambda m: (m.start, -m.end, m.kind, m.name)))
+        return replace(self, mentions=ordered)

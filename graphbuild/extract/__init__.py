@@ -1,0 +1,41 @@
+"""Extract stage: components that find mentions of entities in a normalised :class:`Document`.
+
+Every extractor is a small component with one interface (:class:`Extractor`): given a document and the loaded
+resources it returns the mentions it found, and nothing else. :func:`extract` runs them all and lets
+:func:`graphbuild.extract.combine.combine` settle overlaps. A new kind of finding is a new module here,
+added to :data:`DEFAULT_EXTRACTORS`.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from graphbuild.document import Document, Mention
+from graphbuild.extract.bodies import BodyExtractor
+from graphbuild.extract.combine import combine
+from graphbuild.extract.events import EventExtractor
+from graphbuild.extract.people import PersonExtractor
+from graphbuild.extract.places import PlaceExtractor
+from graphbuild.resources import Resources
+
+
+class Extractor(Protocol):
+    name: str
+
+    def __call__(self, doc: Document, resources: Resources) -> list[Mention]: ...
+
+
+DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
+    PlaceExtractor(),
+    BodyExtractor(),
+    EventExtractor(),
+    PersonExtractor(),
+)
+
+
+def extract(doc: Document, resources: Resources, extractors: tuple[Extractor, ...] = DEFAULT_EXTRACTORS) -> Document:
+    """Run every extractor over the document and return it with the combined mentions."""
+    found: list[Mention] = []
+    for extractor in extractors:
+        found.extend(extractor(doc, resources))
+    return doc.with_mentions(combine(found))

@@ -1,0 +1,157 @@
+"""Parties and organisations: names opened by a head noun («حزب», «سازمان», «شورای», «کمیته»…).
+
+A name runs from its head to its natural end: the first word that cannot stand inside a name (a stopword, a
+verb, a listed name-ending word, punctuation), a place name that closes it («… ایران»), or a line break.
+A parenthesised part right after the name belongs to it («سازمان فدائیان (اقلیت)»). Prepositions stand
+inside a name only in the frames listed in the pattern data («کمیته حمایت از …»).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graphbuild.document import Document, Kind, Mention, Token
+from graphbuild.extract.places import place_at
+from graphbuild.extract.words import ends_name, lines
+from graphbuild.resources import Resources
+
+MAX_NAME_WORDS = 8  # after the head
+MAX_PARENTHESIS_WORDS = 4
+DEMONYM_SUFFIXES = ("یان", "یها", "ی‌ها", "ی")
+
+
+@dataclass(frozen=True)
+class BodyName:
+    start: int  # token index of the head
+    end: int  # token index after the name
+    kind: Kind
+
+
+def _connector_allowed(word: str, previous: str, resources: Resources) -> bool:
+    for connector, after in resources.patterns["names"]["inner_connectors"]:
+        if word == connector and ("*" in after or previous in after):
+            return True
+    return False
+
+
+def _parenthesis_end(tokens: list[Token], i: int) -> int | None:
+    """If a short parenthesised group of words opens at token ``i``, the index after its ')'."""
+    if i >= len(tokens) or tokens[i].text != "(":
+        return None
+    for j in range(i + 1, min(i + MAX_PARENTHESIS_WORDS + 2, len(tokens))):
+        if tokens[j].text == ")":
+            return j + 1 if j > i + 1 else None
+        if not tokens[j].is_word:
+            return None
+    return None
+
+
+def name_end(tokens: list[Token], head: int, resources: Resources) -> int:
+    """Index of the token after the name whose head is ``tokens[head]`` (``head + 1`` if nothing follows).
+
+    The name is cut after its last specific word (see :func:`is_specific`), so trailing common words that
+    only happen to follow it («حزب کمونیست کارگری هدایت …») stay out.
+    """
+    openers = _openers(resources)
+    end = head + 1  # index after the last specific word
+    j = head + 1
+    while j < len(tokens) and j - head <= MAX_NAME_WORDS:
+        token = tokens[j]
+        closing = _parenthesis_end(tokens, j)
+        if closing:
+            return closing
+        if not token.is_word or token.text.isdigit():
+            break
+        if j > head + 1 and _connector_allowed(token.text, tokens[j - 1].text, resources):
+            if token.text == "و" and not (j + 1 < len(tokens) and is_specific(tokens[j + 1].text, resources)):
+                break  # «… و سازمان …» joins two names, «چپ و کمونیست» is one
+            j += 1
+            continue
+        if ends_name(token.text, resources) and token.text not in _name_words(resources):
+            break
+        if token.text in openers and end > head + 1:
+            break  # a new body's name begins
+        place = place_at(tokens, j, resources)
+        if place:
+            end = j + place[0]
+            return _parenthesis_end(tokens, end) or end
+        j += 1
+        if is_specific(token.text, resources) or token.text in _generic(resources):
+            end = j
+    return end
+
+
+def _openers(resources: Resources) -> frozenset[str]:
+    heads = resources.patterns["heads"]
+    return resources.extra.setdefault(
+        "body_openers",
+        frozenset(heads["party"] + heads["party_if_designated"] + heads["organization"]) - set(heads["never"]),
+    )
+
+
+def _name_words(resources: Resources) -> frozenset[str]:
+    return resources.extra.setdefault("name_words", frozenset(resources.patterns["names"]["name_words"]))
+
+
+def _generic(resources: Resources) -> frozenset[str]:
+    return resources.extra.setdefault("generic", frozenset(resources.patterns["names"]["generic_modifiers"]))
+
+
+def _designators(resources: Resources) -> frozenset[str]:
+    return resources.extra.setdefault("designators", frozenset(resources.patterns["designators"]["political"]))
+
+
+def is_specific(word: str, resources: Resources) -> bool:
+    """A word that makes a name a name: a political designator, a place, or a word no lexicon knows."""
+    return (
+        word in _designators(resources)
+        or word in resources.places
+        or is_demonym(word, resources)
+        or (not resources.lexicon.is_known(word) and not ends_name(word, resources) and len(word) > 2)
+    )
+
+
+def is_demonym(word: str, resources: Resources) -> bool:
+    """«ایرانی», «ایرانیان», «سوئدی»: a place name with a people-forming suffix."""
+    return any(word.endswith(suffix) and word[: -len(suffix)] in resources.places for suffix in DEMONYM_SUFFIXES)
+
+
+def body_kind(head: str, words: list[str], resources: Resources) -> Kind | None:
+    """The kind a head noun gives a name, or None when the words after it only describe, not name.
+
+    A party's name needs a place, a parenthesised part or two political designators («حزب کمونیست
+    کارگری»); one designator alone («حزب کمونیست») is a description. An organisation's name needs one
+    specific word, which may be a word the lexicon does not know (a proper name: «هپکو»).
+    """
+    heads = resources.patterns["heads"]
+    content = [word for word in words if word not in "()"]
+    designated = [word for word in content if word in _designators(resources)]
+    placed = any(word in resources.places for word in content) or "(" in words
+    unknown = [word for word in content if is_specific(word, resources) and word not in designated]
+    is_party = head in heads["party"] or (head in heads["party_if_designated"] and designated)
+    if is_party:
+        return "Party" if placed or len(designated) >= 2 or (designated and unknown) else None
+    return "Organization" if len(designated) >= 2 or placed or unknown else None
+
+
+class BodyExtractor:
+    name = "head-noun"
+
+    def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
+        openers = _openers(resources)
+        organs = {tuple(organ.split()) for organ in resources.patterns["names"]["organs"]}
+        mentions = []
+        for tokens in lines(doc):
+            for i, token in enumerate(tokens):
+                if token.text not in openers:
+                    continue
+                end = name_end(tokens, i, resources)
+                words = [t.text for t in tokens[i:end]]
+                if any(tuple(words[: len(organ)]) == organ and len(words) == len(organ) for organ in organs):
+                    continue  # «کمیته مرکزی» alone is an organ of a party, a role, not an entity
+                kind = body_kind(token.text, words[1:], resources)
+                if kind is None or end == i + 1:
+                    continue
+                start_char, end_char = token.start, tokens[end - 1].end
+                mentions.append(Mention(start_char, end_char, kind, doc.text[start_char:end_char], self.name))
+        return mentions

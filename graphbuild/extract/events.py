@@ -1,0 +1,163 @@
+"""Events: a head noun («کنگره», «پلنوم», «انقلاب», «خیزش», «جنگ»…) made specific by an ordinal, a date, a
+place or a naming word, with the body that held it when the text says so («کنگره یازدهم حزب …»).
+
+A bare head («کنگره», «انقلاب») is too generic to be an event and is left alone. Fixed names of days and
+events («اول ماه مه», «۸ مارس») are found as whole phrases from the pattern data.
+"""
+
+from __future__ import annotations
+
+from graphbuild.document import Document, Mention, Token
+from graphbuild.extract.bodies import body_kind, name_end
+from graphbuild.extract.places import place_at
+from graphbuild.extract.words import DIGITS, lines, ordinal_value, ordinal_words, to_latin_digits
+from graphbuild.resources import Resources
+
+YEAR_LIKE = 100  # a number after «کنگره» below this is an ordinal («کنگره ۱۱»); from here on a year
+
+
+def _ordinal_before(tokens: list[Token], head: int) -> tuple[int, int] | None:
+    """(ordinal, index of its first token) for «یازدهمین کنگره» or «سی و یکمین پلنوم»."""
+    if head >= 3 and tokens[head - 2].text == "و":
+        words = " ".join(t.text for t in tokens[head - 3 : head])
+        if words.endswith("مین") and (value := ordinal_value(words)):
+            return value, head - 3
+    if head >= 1 and tokens[head - 1].text.endswith(("مین", "نخستین")):
+        if value := ordinal_value(tokens[head - 1].text):
+            return value, head - 1
+    return None
+
+
+def _ordinal_after(tokens: list[Token], head: int, digits_are_ordinals: bool) -> tuple[int, int] | None:
+    """(ordinal, index after it) for «کنگره یازدهم», «پلنوم سی و یکم», «کنگره ۱۱»."""
+    if head + 3 < len(tokens) and tokens[head + 2].text == "و":
+        words = " ".join(t.text for t in tokens[head + 1 : head + 4])
+        if not DIGITS.match(tokens[head + 1].text) and (value := ordinal_value(words)):
+            return value, head + 4
+    if head + 1 < len(tokens):
+        word = tokens[head + 1].text
+        if DIGITS.match(word):
+            value = int(to_latin_digits(word))
+            return (value, head + 2) if digits_are_ordinals and 0 < value < YEAR_LIKE else None
+        if word.endswith(("م", "مین")) and (value := ordinal_value(word)):
+            return value, head + 2
+    return None
+
+
+def _naming_end(tokens: list[Token], i: int, resources) -> int | None:
+    """Index after the words that name an event from token ``i`` on: a namer, a place, a month and year."""
+    patterns = resources.patterns
+    namers = set(patterns["events"]["namers"])
+    months = {name for name, _ in patterns["dates"]["months_solar"] + patterns["dates"]["months_gregorian"]}
+    end = i
+    while end < len(tokens) and tokens[end].is_word:
+        word = tokens[end].text
+        if word in months:
+            end += 1
+            if end < len(tokens) and tokens[end].text == "ماه":
+                end += 1
+            continue
+        if DIGITS.match(word) and end > i:
+            end += 1
+            break
+        if DIGITS.match(word) and len(word) in (2, 4):  # «انقلاب ۵۷»
+            end += 1
+            break
+        if word in namers:
+            end += 1
+            continue
+        place = place_at(tokens, end, resources)
+        if place:
+            end += place[0]
+            if end + 1 < len(tokens) and tokens[end].text == "و" and place_at(tokens, end + 1, resources):
+                end += 1 + place_at(tokens, end + 1, resources)[0]
+            continue
+        break
+    return end if end > i else None
+
+
+def _organiser_tail(tokens: list[Token], i: int, resources) -> tuple[int, str]:
+    """(index after, kind of tail) for the body named right after an event: «… کمیته مرکزی حزب …»."""
+    heads = resources.patterns["heads"]
+    openers = set(heads["party"] + heads["party_if_designated"] + heads["organization"])
+    organs = [organ.split() for organ in resources.patterns["names"]["organs"]]
+    j = i
+    for organ in organs:
+        if [t.text for t in tokens[j : j + len(organ)]] == organ:
+            j += len(organ)
+            break
+    if j < len(tokens) and tokens[j].text in openers:
+        end = name_end(tokens, j, resources)
+        words = [t.text for t in tokens[j:end]]
+        if end > j + 1 and body_kind(words[0], words[1:], resources):
+            return end, "body"
+        return j + 1, "bare"
+    if j > i:
+        return j, "organ"
+    end = name_end(tokens, i - 1, resources) if i > 0 else i
+    designators = set(resources.patterns["designators"]["political"])
+    if end > i and any(t.text in designators for t in tokens[i:end]):
+        return end, "description"  # «نشست چهارم نیروهای چپ و کمونیست»
+    return i, ""
+
+
+class EventExtractor:
+    name = "event-pattern"
+
+    def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
+        mentions = []
+        for tokens in lines(doc):
+            mentions.extend(self._headed(doc, tokens, resources))
+            mentions.extend(self._named(doc, tokens, resources))
+        return mentions
+
+    def _headed(self, doc: Document, tokens: list[Token], resources) -> list[Mention]:
+        patterns = resources.patterns["events"]
+        heads, ordinal_only = set(patterns["heads"]), set(patterns["ordinal_only"])
+        found = []
+        for h, token in enumerate(tokens):
+            if token.text not in heads:
+                continue
+            first, end, ordinal, naming = h, h + 1, None, None
+            if before := _ordinal_before(tokens, h):
+                ordinal, first = before
+            elif after := _ordinal_after(tokens, h, token.text in ordinal_only):
+                ordinal, end = after
+            if ordinal is None and token.text not in ordinal_only:
+                naming_end = _naming_end(tokens, h + 1, resources)
+                if naming_end:
+                    naming, end = " ".join(t.text for t in tokens[h + 1 : naming_end]), naming_end
+            if ordinal is None and naming is None:
+                continue
+            tail_end, tail = (end, "")
+            if ordinal is not None:
+                tail_end, tail = _organiser_tail(tokens, end, resources)
+            start_char, end_char = tokens[first].start, tokens[max(tail_end, end) - 1].end
+            tail_text = doc.text[tokens[end].start : tokens[tail_end - 1].end] if tail_end > end else ""
+            core = f"{token.text} {ordinal_words(ordinal)}" if ordinal is not None else f"{token.text} {naming}"
+            attributes = [("head", token.text), ("tail", tail)]
+            if ordinal is not None:
+                attributes.append(("ordinal", str(ordinal)))
+            if tail_text:
+                attributes.append(("organiser_text", tail_text))
+            found.append(
+                Mention(start_char, end_char, "Event", doc.text[start_char:end_char], self.name,
+                        key_text=" ".join(filter(None, [core, tail_text])), attributes=tuple(attributes))
+            )
+        return found
+
+    def _named(self, doc: Document, tokens: list[Token], resources) -> list[Mention]:
+        phrases = resources.extra.setdefault(
+            "named_events", {tuple(name.split()) for name in resources.patterns["events"]["named"]}
+        )
+        longest = max(len(phrase) for phrase in phrases)
+        found = []
+        words = [t.text for t in tokens]
+        for i in range(len(tokens)):
+            for length in range(min(longest, len(tokens) - i), 0, -1):
+                if tuple(words[i : i + length]) in phrases:
+                    start, end = tokens[i].start, tokens[i + length - 1].end
+                    found.append(Mention(start, end, "Event", doc.text[start:end], "named-event",
+                                         attributes=(("head", words[i]), ("tail", ""))))
+                    break
+        return found

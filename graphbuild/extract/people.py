@@ -1,0 +1,136 @@
+"""People: names after a title («رفیق», «آقای», «خانم»…), given name + family name pairs, and signature lines
+(«پرستو از تهران», «پرستو بهبهانی، بهادر رسولی», a name alone on the closing line of a message).
+
+Given and family names come from a lexicon made from a NER corpus; a family name the lexicon lacks is
+recognised by its shape (a word hazm's lexicon does not know, or one with a family-name ending).
+"""
+
+from __future__ import annotations
+
+from graphbuild.document import Document, Mention, Token
+from graphbuild.extract.places import place_at
+from graphbuild.extract.words import DIGITS, ends_name, lines
+from graphbuild.resources import Resources
+
+MAX_NAME_WORDS = 3
+FAMILY_ENDINGS = ("ی", "زاده", "پور", "نیا", "فر", "وند", "لو", "یان", "نژاد")
+COMMON_WORD = 2_000_000  # hazm frequency above which a word is not read as a name by its shape alone
+SIGNATURE_LINE_WORDS = 8  # a line this short may be a signature
+FAMILY_SUFFIX_WORDS = {"زاده", "پور", "نژاد", "نیا", "فر", "وند", "لو"}  # «عبدی نژاد», «عظیم زاده»
+LIST_SEPARATORS = {"،", ",", "و", "-", "–"}
+ROLE_SEPARATORS = {"/", "|"}
+
+
+def _is_name_word(token: Token, resources: Resources) -> bool:
+    word = token.text
+    return (
+        token.is_word
+        and not DIGITS.match(word)
+        and not ends_name(word, resources)
+        and word not in resources.patterns["people"]["titles"]
+        and any("\u0600" <= char <= "\u06ff" for char in word)
+    )
+
+
+def _family_like(token: Token, resources: Resources) -> bool:
+    word = token.text
+    if not _is_name_word(token, resources) or word in resources.places:
+        return False
+    if word in resources.family_names or not resources.lexicon.is_known(word):
+        return True
+    return word.endswith(FAMILY_ENDINGS) and resources.lexicon.frequency(word) < COMMON_WORD
+
+
+def _plausible_pair(given: Token, family: Token, resources: Resources) -> bool:
+    """A given name that is also a common word («معین») needs a family name the lexicon vouches for."""
+    if resources.lexicon.frequency(given.text) < COMMON_WORD:
+        return True
+    return family.text in resources.family_names or not resources.lexicon.is_known(family.text)
+
+
+def _extend_family(tokens: list[Token], end: int) -> int:
+    """Take in a detached family-name suffix: «عبدی نژاد», «عظیم زاده»."""
+    if end < len(tokens) and tokens[end].text in FAMILY_SUFFIX_WORDS:
+        return end + 1
+    return end
+
+
+class PersonExtractor:
+    name = "person-pattern"
+
+    def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
+        mentions: list[Mention] = []
+        for tokens in lines(doc):
+            spans = self._after_titles(tokens, resources) + self._name_pairs(tokens, resources)
+            spans += self._signature(tokens, resources)
+            for first, end in spans:
+                start, stop = tokens[first].start, tokens[end - 1].end
+                mentions.append(Mention(start, stop, "Person", doc.text[start:stop], self.name))
+        return mentions
+
+    def _after_titles(self, tokens: list[Token], resources: Resources) -> list[tuple[int, int]]:
+        titles = set(resources.patterns["people"]["titles"])
+        spans = []
+        for i, token in enumerate(tokens):
+            if token.text not in titles:
+                continue
+            end = i + 1
+            if end < len(tokens) and (tokens[end].text in resources.given_names or _family_like(tokens[end], resources)):
+                end += 1
+                while end < len(tokens) and end - i <= MAX_NAME_WORDS and _family_like(tokens[end], resources):
+                    end += 1
+            lone = tokens[i + 1].text if end == i + 2 else ""
+            if lone and lone not in resources.given_names and lone not in resources.family_names:
+                continue  # one word after a title must be a known name: «رفیق دیگر» is no one
+            if end > i + 1:
+                spans.append((i + 1, _extend_family(tokens, end)))
+        return spans
+
+    def _name_pairs(self, tokens: list[Token], resources: Resources) -> list[tuple[int, int]]:
+        spans = []
+        for i in range(len(tokens) - 1):
+            if tokens[i].text in resources.given_names and _is_name_word(tokens[i], resources):
+                if _family_like(tokens[i + 1], resources) and _plausible_pair(tokens[i], tokens[i + 1], resources):
+                    spans.append((i, _extend_family(tokens, i + 2)))
+        return spans
+
+    def _signature(self, tokens: list[Token], resources: Resources) -> list[tuple[int, int]]:
+        """Names on a short line that reads as a signature: names, a list of names, «NAME از PLACE»."""
+        words = [t for t in tokens if t.is_word]
+        if not words or len(words) > SIGNATURE_LINE_WORDS:
+            return []
+        # Cut the line at «از PLACE» (or at «از» after a given name): the place is the signer's town.
+        cut = len(tokens)
+        has_place = False
+        links = resources.patterns["people"]["signature_place_links"]
+        for i, token in enumerate(tokens):
+            if token.text in links:
+                cut, has_place = i, place_at(tokens, i + 1, resources) is not None
+                break
+            if any(token.text.startswith(link) and token.text[len(link):] in resources.places for link in links):
+                cut, has_place = i, True  # «ازایران»: the link glued to the place
+                break
+            if token.text in ROLE_SEPARATORS:
+                cut = i  # «منصور رسا / کارگر پروژه‌ای»: what follows is the signer's role
+                break
+        pieces: list[list[int]] = [[]]
+        for i in range(cut):
+            if tokens[i].text in LIST_SEPARATORS:
+                pieces.append([])
+            else:
+                pieces[-1].append(i)
+        pieces = [piece for piece in pieces if piece]
+        spans = []
+        for piece in pieces:
+            if place_at(tokens, piece[0], resources) and len(piece) == place_at(tokens, piece[0], resources)[0]:
+                continue
+            if len(piece) > MAX_NAME_WORDS or not all(_is_name_word(tokens[i], resources) for i in piece):
+                return []  # one piece that is not a name: this line is prose, not a signature
+            first, last = tokens[piece[0]], tokens[piece[-1]]
+            is_name = first.text in resources.given_names or (len(piece) > 1 and _family_like(last, resources))
+            if not (is_name or (has_place and len(pieces) <= 3)):
+                return []
+            if any(place_at(tokens, i, resources) for i in piece):
+                continue  # «NAME - CITY»: the place is the signer's town
+            spans.append((piece[0], piece[-1] + 1))
+        return spans

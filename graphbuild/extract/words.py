@@ -1,0 +1,99 @@
+"""Word-level tests the extractors share: what ends a name, what is a verb, ordinals, numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from persian_tools import digits as persian_digits
+
+from graphbuild.document import Document, Token
+from graphbuild.resources import Resources
+
+DIGITS = re.compile(r"^[0-9۰-۹٠-٩]+$")
+ORDINAL_WORD = re.compile(r"(م|مین|ام|امین|‌ام|‌امین)$")
+FIRST = {"اول": 1, "نخست": 1, "نخستین": 1, "اولین": 1}
+VERB_PREFIXES = ("می‌", "نمی‌", "بی‌آنکه")
+
+
+def lines(doc: Document) -> Iterator[list[Token]]:
+    """The document's tokens, line by line: no name runs across a line break."""
+    current: list[Token] = []
+    line_end = doc.text.find("\n")
+    for token in doc.tokens:
+        while line_end != -1 and token.start > line_end:
+            if current:
+                yield current
+            current = []
+            line_end = doc.text.find("\n", line_end + 1)
+        current.append(token)
+    if current:
+        yield current
+
+
+def is_verb(word: str, resources: Resources) -> bool:
+    return word in resources.lexicon.verbs or word.startswith(VERB_PREFIXES)
+
+
+def ends_name(word: str, resources: Resources) -> bool:
+    """A word that cannot stand inside a name: a stopword, a verb, or a listed name-ending word."""
+    return (
+        word in resources.lexicon.stopwords
+        or word in _stops(resources)
+        or is_verb(word, resources)
+    )
+
+
+def _stops(resources: Resources) -> frozenset[str]:
+    return resources.extra.setdefault("name_stops", frozenset(resources.patterns["names"]["stops"]))
+
+
+def to_latin_digits(text: str) -> str:
+    return text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789"))
+
+
+def number_value(word: str) -> int | None:
+    """The value of a number written in digits (any script) or in Persian words; None if it is not one."""
+    if DIGITS.match(word):
+        return int(to_latin_digits(word))
+    return _word_number(word)
+
+
+@lru_cache(maxsize=4096)
+def _word_number(words: str) -> int | None:
+    try:
+        value = persian_digits.convert_from_word(words)
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+    return value if isinstance(value, int) and value > 0 else None
+
+
+def ordinal_value(words: str) -> int | None:
+    """11 for «یازدهم», «یازدهمین», «۱۱ام» or «۱۱»; 31 for «سی و یکمین»; None for anything else."""
+    words = words.strip()
+    if words in FIRST:
+        return FIRST[words]
+    if DIGITS.match(words):
+        return int(to_latin_digits(words))
+    stripped = re.sub(r"\u200c?(امین|مین|ام|م)$", "", words)
+    if stripped == words or not stripped:
+        return None
+    if DIGITS.match(stripped):
+        return int(to_latin_digits(stripped))
+    stripped = {"سو": "سه", "سی‌": "سی"}.get(stripped, stripped)
+    if stripped.endswith(" سو"):
+        stripped = stripped[:-2] + "سه"
+    return _word_number(stripped)
+
+
+def ordinal_words(value: int) -> str:
+    """The «-م» ordinal in words: 1 → «اول», 11 → «یازدهم», 30 → «سی‌ام», 31 → «سی و یکم»."""
+    if value == 1:
+        return "اول"
+    cardinal = persian_digits.convert_to_word(value)
+    if cardinal.endswith("سه"):
+        return cardinal[:-2] + "سوم"
+    if cardinal.endswith("ی"):
+        return cardinal + "‌ام"
+    return cardinal + "م"

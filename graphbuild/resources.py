@@ -1,0 +1,131 @@
+"""The language data every stage shares, loaded once per process from ``graphbuild/data``.
+
+Code asks :func:`load_resources` for a :class:`Resources` object; it never opens data files itself, so a new
+lexicon or pattern list is a data change, and a worker process loads everything once.
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+LA_RESTORE_RATIO = 10  # restoring «ا» must make the word this many times more frequent in hazm's corpus
+SUFFIXES = ("", "ی", "ها", "های", "هایی", "ای", "ات", "ان", "ین")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    type: str  # country, province, city or region
+    code: str
+    parent: str  # code of the containing place ('' for countries and regions)
+    lat: str = ""
+    lon: str = ""
+    wikidata: str = ""
+    name_en: str = ""
+
+
+@dataclass
+class Lexicon:
+    """Word-level knowledge from hazm's bundled word list and stopwords, plus the project's own lists."""
+
+    frequencies: dict[str, int]
+    stopwords: frozenset[str]
+    number_expecting_words: frozenset[str]
+    verbs: frozenset[str] = frozenset()  # inflected verb forms, from hazm's lemmatiser tables
+
+    def frequency(self, word: str) -> int:
+        return self.frequencies.get(word, 0)
+
+    def is_known(self, word: str) -> bool:
+        """Whether hazm's word list holds the word or its stem («طبقه‌ی» → «طبقه», «شبکه‌های» → «شبکه»)."""
+        if word in self.frequencies:
+            return True
+        return any(
+            word.endswith(suffix) and word[: -len(suffix)].rstrip("\u200c") in self.frequencies
+            for suffix in SUFFIXES[1:]
+        )
+
+    def restore_lost_la(self, word: str) -> str | None:
+        """The word with «ا» put back after one «ل», if that makes a far more common word; else None."""
+        best, best_frequency = None, 0
+        for i, char in enumerate(word):
+            if char != "ل" or word[i + 1 : i + 2] == "ا":
+                continue
+            candidate = word[: i + 1] + "ا" + word[i + 1 :]
+            frequency = self._stem_frequency(candidate)
+            if frequency > best_frequency:
+                best, best_frequency = candidate, frequency
+        if best and best_frequency > LA_RESTORE_RATIO * max(self._stem_frequency(word), 1) and best_frequency > 1000:
+            return best
+        return None
+
+    def _stem_frequency(self, word: str) -> int:
+        """Frequency of the word, or of its stem once a common suffix is taken off."""
+        for suffix in SUFFIXES:
+            stem = word[: len(word) - len(suffix)].rstrip("\u200c") if suffix else word
+            if suffix and not word.endswith(suffix):
+                continue
+            if self.frequencies.get(stem, 0) > 0:
+                return self.frequencies[stem]
+        return 0
+
+
+@dataclass
+class Resources:
+    lexicon: Lexicon
+    patterns: dict
+    places: dict[str, Place]  # normalised name → place
+    place_aliases: dict[str, str]  # other name → name in ``places``
+    given_names: frozenset[str]
+    family_names: frozenset[str]
+    extra: dict = field(default_factory=dict)
+
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _data_file(name: str) -> Path:
+    return DATA_DIR / name
+
+
+@lru_cache(maxsize=1)
+def load_resources() -> Resources:
+    """Load all language data. Cached: call it freely."""
+    import hazm  # late import: hazm is slow to import and only needed here and in normalisation
+
+    from graphbuild.normalise import normalise_name
+
+    patterns = tomllib.loads(_data_file("patterns.toml").read_text(encoding="utf-8"))
+    lexicon = Lexicon(
+        frequencies={word: count for word, count, _ in hazm.words_list()},
+        stopwords=frozenset(hazm.stopwords_list()),
+        number_expecting_words=frozenset(patterns["dates"]["number_expecting"]),
+        verbs=frozenset(hazm.Lemmatizer().verbs),
+    )
+    places = _load_places(patterns, normalise_name)
+    aliases = {normalise_name(alias): normalise_name(target) for alias, target in patterns["places"]["aliases"]}
+    given, family = set(), set()
+    with _data_file("person_names.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            (given if row["role"] == "given" else family).add(row["name"])
+    return Resources(lexicon, patterns, places, aliases, frozenset(given), frozenset(family))
+
+
+def _load_places(patterns: dict, normalise_name) -> dict[str, Place]:
+    excluded = {normalise_name(word) for word in patterns["places"]["not_places"]}
+    places: dict[str, Place] = {}
+    # Priority when one name is several places: a country, a region, a city, then a province.
+    rank = {"country": 0, "region": 1, "city": 2, "province": 3}  # «تهران» is the city more often
+    with _data_file("places.tsv").open(encoding="utf-8") as handle:
+        rows = [Place(**row) for row in csv.DictReader(handle, delimiter="\t")]
+    for name, place_type in patterns["places"]["regions"]:
+        name = normalise_name(name)
+        rows.append(Place(name, place_type, f"region-{name}", ""))
+    for place in sorted(rows, key=lambda p: (rank.get(p.type, 9), p.code)):
+        if place.name not in excluded and place.name not in places:
+            places[place.name] = place
+    return places
