@@ -20,7 +20,7 @@ from graphbuild.tokenise import segment
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 WORD = re.compile(r"[^\W\d_][\w\u200c]*")  # a run of letters (and half-spaces) that starts with a letter
-PERSIAN_DIGITS = "۰-۹"
+ANY_DIGIT = "0-9۰-۹٠-٩"
 
 
 class MappedText:
@@ -42,9 +42,10 @@ class MappedText:
 
 def normalise(source: SourceFile, resources: Resources) -> Document:
     """Normalise one source file. A pure function of the file and the loaded resources."""
-    mapped = _normalise_lines(source.text)
+    # Numbers first: hazm would put a space between a number and the word it is glued to, hiding the damage.
+    mapped, digit_moves = _repair_displaced_numbers(MappedText.identity(source.text), resources)
+    mapped = _normalise_lines(mapped)
     mapped, la_repairs = _repair_lost_la(mapped, resources)
-    mapped, digit_moves = _repair_displaced_numbers(mapped, resources)
     warnings = []
     if la_repairs:
         warnings.append(f"repaired {la_repairs} words that lost the letter pair «لا» (PDF extraction damage)")
@@ -68,9 +69,10 @@ def _hazm_normalizer():
     return hazm.Normalizer()
 
 
-def _normalise_lines(text: str) -> MappedText:
+def _normalise_lines(before: MappedText) -> MappedText:
     """hazm's Normalizer line by line; line breaks become '\\n' and are kept, so lines stay aligned."""
     normalizer = _hazm_normalizer()
+    text = before.text
     out: list[str] = []
     offsets: list[int] = []
     position = 0
@@ -80,12 +82,12 @@ def _normalise_lines(text: str) -> MappedText:
         if line.strip():
             normalised = normalizer.normalize(line)
             out.append(normalised)
-            offsets.extend(position + i for i in _align(line, normalised))
+            offsets.extend(before.offsets[position + i] for i in _align(line, normalised))
         if match:
             out.append("\n")
-            offsets.append(match.start())
+            offsets.append(before.offsets[match.start()])
             position = match.end()
-    return MappedText("".join(out), offsets, len(text))
+    return MappedText("".join(out), offsets, before.source_length)
 
 
 def _align(source: str, target: str) -> list[int]:
@@ -161,18 +163,18 @@ def _repair_displaced_numbers(mapped: MappedText, resources: Resources) -> tuple
     letter with no space between (which well-formed Persian never does) and the line ends with a word that
     takes a number after it (سال، a month name…), listed in the lexicon data.
     """
-    glued = re.compile(rf"(?<=[^\s\d{PERSIAN_DIGITS}])[{PERSIAN_DIGITS}]+|[{PERSIAN_DIGITS}]+(?=[^\W\d_])")
+    glued = re.compile(rf"(?<=[^\s\d{ANY_DIGIT}])[{ANY_DIGIT}]+|[{ANY_DIGIT}]+(?=[^\W\d_])")
     pieces: list[tuple[str, list[int]]] = []
     moves = 0
     line_start = 0
     text = mapped.text
-    for line in text.split("\n"):
+    for line in text.split("\n"):  # a '\r' before a '\n' stays at the line's end, where it was
         line_end = line_start + len(line)
         offsets = mapped.offsets[line_start:line_end]
         last_word = (WORD.findall(line) or [""])[-1]
         numbers = list(glued.finditer(line))
         if len(numbers) == 1 and last_word in resources.lexicon.number_expecting_words and not re.search(
-            rf"[{PERSIAN_DIGITS}]\s*$", line
+            rf"[{ANY_DIGIT}]\s*$", line
         ):
             number = numbers[0]
             kept = line[: number.start()] + line[number.end() :]

@@ -44,6 +44,8 @@ class Lexicon:
         """Whether hazm's word list holds the word or its stem («طبقه‌ی» → «طبقه», «شبکه‌های» → «شبکه»)."""
         if word in self.frequencies:
             return True
+        if word.endswith("گان") and word[:-3] + "ه" in self.frequencies:  # «نمایندگان» → «نماینده»
+            return True
         return any(
             word.endswith(suffix) and word[: -len(suffix)].rstrip("\u200c") in self.frequencies
             for suffix in SUFFIXES[1:]

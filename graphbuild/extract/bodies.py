@@ -52,8 +52,9 @@ def name_end(tokens: list[Token], head: int, resources: Resources) -> int:
     The name is cut after its last specific word (see :func:`is_specific`), so trailing common words that
     only happen to follow it («حزب کمونیست کارگری هدایت …») stay out.
     """
-    openers = _openers(resources)
+    party_heads = resources.patterns["heads"]["party"]
     end = head + 1  # index after the last specific word
+    has_specific = False
     j = head + 1
     while j < len(tokens) and j - head <= MAX_NAME_WORDS:
         token = tokens[j]
@@ -69,14 +70,18 @@ def name_end(tokens: list[Token], head: int, resources: Resources) -> int:
             continue
         if ends_name(token.text, resources) and token.text not in _name_words(resources):
             break
-        if token.text in openers and end > head + 1:
-            break  # a new body's name begins
+        if token.text in party_heads and has_specific:
+            break  # a second party's name begins; other heads nest («سندیکای کارگران شرکت واحد …»)
         place = place_at(tokens, j, resources)
         if place:
             end = j + place[0]
+            while (more := place_at(tokens, end, resources)) is not None:  # «… کردستان ایران»
+                end += more[0]
             return _parenthesis_end(tokens, end) or end
         j += 1
-        if is_specific(token.text, resources) or token.text in _generic(resources):
+        if is_specific(token.text, resources):
+            end, has_specific = j, True
+        elif token.text in _generic(resources):
             end = j
     return end
 

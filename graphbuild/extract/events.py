@@ -80,6 +80,7 @@ def _organiser_tail(tokens: list[Token], i: int, resources) -> tuple[int, str]:
     """(index after, kind of tail) for the body named right after an event: «… کمیته مرکزی حزب …»."""
     heads = resources.patterns["heads"]
     openers = set(heads["party"] + heads["party_if_designated"] + heads["organization"])
+    bare_openers = set(heads["party"] + heads["party_if_designated"])  # «کنگره هفتم سازمان»: the author's own
     organs = [organ.split() for organ in resources.patterns["names"]["organs"]]
     j = i
     for organ in organs:
@@ -91,7 +92,9 @@ def _organiser_tail(tokens: list[Token], i: int, resources) -> tuple[int, str]:
         words = [t.text for t in tokens[j:end]]
         if end > j + 1 and body_kind(words[0], words[1:], resources):
             return end, "body"
-        return j + 1, "bare"
+        if tokens[j].text in bare_openers:
+            return j + 1, "bare"
+        return (j, "organ") if j > i else (i, "")
     if j > i:
         return j, "organ"
     end = name_end(tokens, i - 1, resources) if i > 0 else i

@@ -1,0 +1,157 @@
+"""Assemble stage: documents and resolved entities → one RDF graph, in the shape of the graph contract.
+
+Entities keep their IRIs from one build to the next: pass the previous build's graph as ``previous`` and
+an entity that shares a name (label or alternative label) of the same kind with an entity there reuses its
+IRI, even when new documents changed its canonical label.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS, XSD
+
+from graphbuild import ontology as gbo
+from graphbuild.document import Document
+from graphbuild.resolve import Entity, Resolution, name_key
+
+CONTEXT_CHARS = 32  # prefix and suffix kept in each quote selector
+CATALOGUE_PROPERTIES = {"title": DCTERMS.title, "publisher": DCTERMS.publisher, "kind": gbo.SCHEMA.genre,
+                        "author": DCTERMS.creator, "issue": gbo.SCHEMA.issueNumber}
+
+
+class IriRegistry:
+    """Names of the previous build's entities, so that the same entity gets the same IRI again."""
+
+    def __init__(self, previous: Graph | None = None) -> None:
+        self._by_name: dict[tuple[str, str], URIRef] = {}
+        self._used: set[URIRef] = set()
+        if previous is None:
+            return
+        for cls, kind in gbo.CLASS_KIND.items():
+            for subject in sorted(previous.subjects(RDF.type, cls)):
+                for predicate in (RDFS.label, SKOS.altLabel):
+                    for name in sorted(previous.objects(subject, predicate)):
+                        self._by_name.setdefault((kind, name_key(str(name))), subject)
+
+    def iri_for(self, entity: Entity) -> URIRef:
+        for name in [entity.label, *entity.alt_labels]:
+            iri = self._by_name.get((entity.kind, name_key(name)))
+            if iri is not None and iri not in self._used:
+                self._used.add(iri)
+                return iri
+        iri = gbo.entity_iri(entity.kind, entity.key)
+        self._used.add(iri)
+        return iri
+
+
+def assemble(documents: list[Document], resolution: Resolution, previous: Graph | None = None) -> Graph:
+    graph = Graph()
+    gbo.bind_prefixes(graph)
+    registry = IriRegistry(previous)
+    iris = {key: registry.iri_for(entity) for key, entity in resolution.entities.items()}
+    for key, entity in resolution.entities.items():
+        _add_entity(graph, iris[key], entity, iris)
+    for doc in documents:
+        _add_document(graph, doc, resolution, iris)
+    _add_co_mentions(graph, co_mentions(documents, resolution), iris)
+    return graph
+
+
+def _fa(text: str) -> Literal:
+    return Literal(text, lang="fa")
+
+
+def _add_entity(graph: Graph, iri: URIRef, entity: Entity, iris: dict[str, URIRef]) -> None:
+    graph.add((iri, RDF.type, gbo.KIND_CLASS[entity.kind]))
+    for schema_class in gbo.SCHEMA_CLASSES[entity.kind]:
+        graph.add((iri, RDF.type, schema_class))
+    graph.add((iri, RDFS.label, _fa(entity.label)))
+    for alt in entity.alt_labels:
+        graph.add((iri, SKOS.altLabel, _fa(alt)))
+    graph.add((iri, gbo.MENTION_COUNT, Literal(len(entity.mentions))))
+    facts = entity.facts
+    if organiser := facts.get("organizer"):
+        if organiser in iris:
+            graph.add((iri, gbo.ORGANIZER, iris[organiser]))
+    if ordinal := facts.get("ordinal"):
+        graph.add((iri, gbo.ORDINAL, Literal(int(ordinal))))
+    if code := facts.get("place_code"):
+        graph.add((iri, gbo.PLACE_CODE, Literal(code)))
+
+
+def _add_document(graph: Graph, doc: Document, resolution: Resolution, iris: dict[str, URIRef]) -> None:
+    doc_iri = gbo.document_iri(doc.identifier)
+    graph.add((doc_iri, RDF.type, gbo.SCHEMA.CreativeWork))
+    graph.add((doc_iri, RDF.type, gbo.DOCUMENT_CLASS))
+    graph.add((doc_iri, DCTERMS.identifier, Literal(doc.identifier)))
+    for field, value in sorted(doc.source.metadata.items()):
+        if field == "date":
+            graph.add((doc_iri, gbo.SCHEMA.datePublished, _date_literal(value)))
+        elif field in CATALOGUE_PROPERTIES:
+            graph.add((doc_iri, CATALOGUE_PROPERTIES[field], _fa(value) if field != "issue" else Literal(value)))
+    for mention in doc.mentions:
+        entity = resolution.entity_of(doc.identifier, mention)
+        graph.add((doc_iri, gbo.MENTIONS, iris[entity.key]))
+        _add_annotation(graph, doc, doc_iri, mention.start, mention.end, iris[entity.key], entity.key)
+
+
+def co_mentions(documents: list[Document], resolution: Resolution) -> Counter:
+    """How many sentences name each pair of entities together, across all documents."""
+    pairs: Counter = Counter()
+    for doc in documents:
+        for start, end in doc.sentences:
+            keys = sorted({resolution.entity_of(doc.identifier, m).key for m in doc.mentions
+                           if start <= m.start and m.end <= end})
+            pairs.update((a, b) for i, a in enumerate(keys) for b in keys[i + 1 :])
+    return pairs
+
+
+def _add_co_mentions(graph: Graph, pairs: Counter, iris: dict[str, URIRef]) -> None:
+    """Co-mention edges, kept apart from stated facts: a direct symmetric link and a node with the count."""
+    for (a, b), count in sorted(pairs.items()):
+        first, second = sorted((iris[a], iris[b]))
+        graph.add((first, gbo.CO_MENTIONED_WITH, second))
+        graph.add((second, gbo.CO_MENTIONED_WITH, first))
+        node = gbo.co_mention_iri(first, second)
+        graph.add((node, RDF.type, gbo.CO_MENTION))
+        graph.add((node, gbo.PARTICIPANT, first))
+        graph.add((node, gbo.PARTICIPANT, second))
+        graph.add((node, gbo.SENTENCE_COUNT, Literal(count)))
+
+
+def _add_annotation(graph: Graph, doc: Document, doc_iri: URIRef, start: int, end: int, entity_iri: URIRef,
+                    entity_key: str) -> None:
+    """A W3C Web Annotation tying the entity to the exact characters of the source file."""
+    source_start, source_end = doc.source_span(start, end)
+    text = doc.source.text
+    annotation = gbo.mention_iri(doc.identifier, source_start, source_end, entity_key)
+    target = URIRef(f"{annotation}#target")
+    position = URIRef(f"{annotation}#position")
+    quote = URIRef(f"{annotation}#quote")
+    graph.add((annotation, RDF.type, gbo.OA.Annotation))
+    graph.add((annotation, gbo.OA.motivatedBy, gbo.OA.identifying))
+    graph.add((annotation, gbo.OA.hasBody, entity_iri))
+    graph.add((annotation, gbo.OA.hasTarget, target))
+    graph.add((target, RDF.type, gbo.OA.SpecificResource))
+    graph.add((target, gbo.OA.hasSource, doc_iri))
+    graph.add((target, gbo.OA.hasSelector, position))
+    graph.add((target, gbo.OA.hasSelector, quote))
+    graph.add((position, RDF.type, gbo.OA.TextPositionSelector))
+    graph.add((position, gbo.OA.start, Literal(source_start, datatype=XSD.nonNegativeInteger)))
+    graph.add((position, gbo.OA.end, Literal(source_end, datatype=XSD.nonNegativeInteger)))
+    graph.add((quote, RDF.type, gbo.OA.TextQuoteSelector))
+    graph.add((quote, gbo.OA.exact, Literal(text[source_start:source_end])))
+    graph.add((quote, gbo.OA.prefix, Literal(text[max(0, source_start - CONTEXT_CHARS) : source_start])))
+    graph.add((quote, gbo.OA.suffix, Literal(text[source_end : source_end + CONTEXT_CHARS])))
+
+
+def _date_literal(value: str) -> Literal:
+    """A catalogue date typed as precisely as it is written (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return Literal(value, datatype=XSD.date)
+    if len(parts) == 2:
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value, datatype=XSD.gYear)

@@ -1,0 +1,90 @@
+"""The one module that knows the ontology: namespaces, classes and properties, and how IRIs are minted.
+
+Everything else imports names from here; no other module writes an IRI as a string. The OWL file in
+``ontology/graphbuild.ttl`` declares the same terms, with labels and comments in Persian and English.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from graphbuild.document import Kind
+
+# The project's own terms, and the base under which it names resources it extracts.
+GB = Namespace("https://w3id.org/graphbuild/ontology#")
+GBR = Namespace("https://w3id.org/graphbuild/resource/")
+# rdflib's bundled schema.org namespace is older than schema:PoliticalParty, so it is declared here.
+SCHEMA = Namespace("https://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+
+PREFIXES = {
+    "gb": GB, "gbr": GBR, "schema": SCHEMA, "oa": OA, "org": ORG, "rdf": RDF, "rdfs": RDFS, "skos": SKOS,
+    "dcterms": DCTERMS, "xsd": XSD, "owl": OWL, "prov": PROV,
+}
+
+KIND_CLASS: dict[Kind, URIRef] = {
+    "Party": GB.Party,
+    "Organization": GB.Organization,
+    "Person": GB.Person,
+    "Place": GB.Place,
+    "Event": GB.Event,
+}
+# The schema.org classes the contract requires beside each kind, stated in the graph, not left to inference.
+SCHEMA_CLASSES: dict[Kind, tuple[URIRef, ...]] = {
+    "Party": (SCHEMA.PoliticalParty, SCHEMA.Organization),
+    "Organization": (SCHEMA.Organization,),
+    "Person": (SCHEMA.Person,),
+    "Place": (SCHEMA.Place,),
+    "Event": (SCHEMA.Event,),
+}
+CLASS_KIND: dict[URIRef, Kind] = {cls: kind for kind, cls in KIND_CLASS.items()}
+
+# Documents
+DOCUMENT_CLASS = GB.SourceDocument  # a subclass of schema:CreativeWork
+# Facts
+ORGANIZER = SCHEMA.organizer
+LOCATION = SCHEMA.location
+START_DATE = SCHEMA.startDate
+END_DATE = SCHEMA.endDate
+MEMBER_OF = SCHEMA.memberOf
+CONTAINED_IN_PLACE = SCHEMA.containedInPlace
+MENTIONS = SCHEMA.mentions
+# Extra facts of the project's own
+ORDINAL = GB.ordinal
+PLACE_CODE = GB.placeCode
+MENTION_COUNT = GB.mentionCount
+# Co-mention: entities named in the same sentence. Not a stated fact, so kept in terms of its own.
+CO_MENTIONED_WITH = GB.coMentionedWith
+CO_MENTION = GB.CoMention
+PARTICIPANT = GB.participant
+SENTENCE_COUNT = GB.sentenceCount
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def entity_iri(kind: Kind, key: str) -> URIRef:
+    """A new entity's IRI, from its kind and the resolution key it was first minted with."""
+    return GBR[f"{kind.lower()}/{_digest(kind, key)}"]
+
+
+def document_iri(identifier: str) -> URIRef:
+    return GBR[f"document/{_digest('document', identifier)}"]
+
+
+def mention_iri(identifier: str, start: int, end: int, entity_key: str) -> URIRef:
+    return GBR[f"mention/{_digest('mention', identifier, str(start), str(end), entity_key)}"]
+
+
+def co_mention_iri(first: URIRef, second: URIRef) -> URIRef:
+    return GBR[f"comention/{_digest('comention', str(first), str(second))}"]
+
+
+def bind_prefixes(graph) -> None:
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)

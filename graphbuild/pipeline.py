@@ -1,0 +1,134 @@
+"""The whole build: read → normalise → extract (per document) → resolve → assemble → export (across all).
+
+Per-document work is :func:`process_document`, a pure function of the source file and the loaded
+resources, so it runs in worker processes when ``jobs > 1``. Resolution and assembly see every document
+at once and run in the main process.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+from tqdm import tqdm
+
+from graphbuild.assemble import assemble
+from graphbuild.document import Document, SourceFile
+from graphbuild.export.html import write_html
+from graphbuild.export.turtle import write_turtle
+from graphbuild.extract import extract
+from graphbuild.normalise import normalise
+from graphbuild.read import ReadError, read_sources
+from graphbuild.resolve import Resolution, resolve
+from graphbuild.resources import load_resources
+
+log = logging.getLogger("graphbuild")
+
+TURTLE_NAME = "graph.ttl"
+HTML_NAME = "graph.html"
+DOCUMENTS_PER_WORKER = 25  # below this many documents per process, starting workers costs more than it saves
+
+
+@dataclass
+class BuildResult:
+    graph: Graph
+    documents: list[Document]
+    resolution: Resolution
+    problems: list[str] = field(default_factory=list)  # one line per file that could not be used
+    outputs: list[Path] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for entity in self.resolution.entities.values():
+            counts[entity.kind] = counts.get(entity.kind, 0) + 1
+        return dict(sorted(counts.items()))
+
+
+def process_document(source: SourceFile) -> Document:
+    """Read → normalise → extract for one document. Pure: depends only on the file and the resources."""
+    resources = load_resources()
+    return extract(normalise(source, resources), resources)
+
+
+def _safe_process(source: SourceFile) -> Document | str:
+    try:
+        return process_document(source)
+    except Exception as error:  # one bad document must not stop the build; the message names it
+        return f"{source.identifier}: skipped: extraction failed: {type(error).__name__}: {error}"
+
+
+def process_documents(sources: list[SourceFile], jobs: int | None = None, progress: bool = False) -> tuple[list[Document], list[str]]:
+    """Run the per-document stages over many documents, in worker processes if that pays."""
+    if jobs is None:
+        jobs = max(1, min(os.cpu_count() or 1, len(sources) // DOCUMENTS_PER_WORKER))
+    bar = tqdm(total=len(sources), desc="documents", unit="doc", disable=not progress, leave=False)
+    results: list[Document | str] = []
+    if jobs <= 1:
+        for source in sources:
+            results.append(_safe_process(source))
+            bar.update()
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for result in pool.map(_safe_process, sources, chunksize=4):
+                results.append(result)
+                bar.update()
+    bar.close()
+    documents = [r for r in results if isinstance(r, Document)]
+    problems = [r for r in results if isinstance(r, str)]
+    return documents, problems
+
+
+def build_graph(sources_dir: Path, previous: Graph | None = None, jobs: int | None = None,
+                progress: bool = False, report: Callable[[str], None] = log.warning) -> BuildResult:
+    """Build the knowledge graph of every text document under ``sources_dir``, writing nothing."""
+    if not sources_dir.is_dir():
+        raise FileNotFoundError(f"{sources_dir}: no such folder of source documents")
+    sources, problems = [], []
+    for item in read_sources(sources_dir):
+        if isinstance(item, ReadError):
+            problems.append(str(item))
+            report(str(item))
+        else:
+            sources.append(item)
+    documents, failures = process_documents(sources, jobs=jobs, progress=progress)
+    for failure in failures:
+        report(failure)
+    problems += failures
+    for doc in documents:
+        for warning in doc.warnings:
+            log.info("%s: %s", doc.identifier, warning)
+    resources = load_resources()
+    resolution = resolve(documents, resources)
+    graph = assemble(documents, resolution, previous=previous)
+    return BuildResult(graph, documents, resolution, problems)
+
+
+def load_previous(path: Path, report: Callable[[str], None] = log.warning) -> Graph | None:
+    """The graph of an earlier build, whose IRIs the new build keeps; None if there is none or it is unreadable."""
+    if not path.exists():
+        return None
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as error:  # a damaged earlier output must not stop a new build
+        report(f"{path}: earlier graph not read, entity IRIs are minted afresh: {error}")
+        return None
+    return graph
+
+
+def build(sources_dir: Path = Path("sources"), output_dir: Path = Path("output"), title: str = "graphbuild",
+          jobs: int | None = None, progress: bool = False,
+          report: Callable[[str], None] = log.warning) -> BuildResult:
+    """Build ``sources_dir`` into ``output_dir/graph.ttl`` and ``output_dir/graph.html``."""
+    previous = load_previous(output_dir / TURTLE_NAME, report)
+    result = build_graph(sources_dir, previous=previous, jobs=jobs, progress=progress, report=report)
+    turtle_path, html_path = output_dir / TURTLE_NAME, output_dir / HTML_NAME
+    write_turtle(result.graph, turtle_path)
+    write_html(result.graph, html_path, title=title)
+    result.outputs = [turtle_path, html_path]
+    return result

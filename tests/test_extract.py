@@ -1,0 +1,88 @@
+"""Extraction on short texts written for these tests: other parties, people, cities and years than the
+sources, so that the lexicons and patterns are checked for what they do on unseen text."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def found(doc) -> set[tuple[str, str]]:
+    return {(m.kind, m.text) for m in doc.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("حزب دموکرات کردستان ایران کنگره شانزدهم خود را برگزار کرد.",
+         {("Party", "حزب دموکرات کردستان ایران"), ("Event", "کنگره شانزدهم")}),
+        ("رفیق فرهاد کریمی از اعضای سازمان فداییان خلق ایران در شیراز سخنرانی کرد.",
+         {("Person", "فرهاد کریمی"), ("Party", "سازمان فداییان خلق ایران"), ("Place", "شیراز")}),
+        ("اتحادیه آزاد کارگران ایران از اعتصاب کارگران در شوش حمایت کرد.",
+         {("Organization", "اتحادیه آزاد کارگران ایران"), ("Place", "شوش")}),
+        ("سندیکای کارگران شرکت واحد اتوبوسرانی تهران اطلاعیه داد.",
+         {("Organization", "سندیکای کارگران شرکت واحد اتوبوسرانی تهران"), ("Place", "تهران")}),
+        ("آقای علی رضایی در تهران گفت که انقلاب ۵۷ شکست خورد.",
+         {("Person", "علی رضایی"), ("Place", "تهران"), ("Event", "انقلاب ۵۷")}),
+        ("قطعنامه درباره خیزش آبان ۹۸ در تبریز و رشت.",
+         {("Event", "خیزش آبان ۹۸"), ("Place", "تبریز"), ("Place", "رشت")}),
+    ],
+)
+def test_names_absent_from_every_lexicon_are_found(analyse, text, expected):
+    assert expected <= found(analyse(text))
+
+
+def test_an_event_carries_its_ordinal_and_organiser(analyse):
+    doc = analyse("قطعنامه سومین پلنوم کمیته مرکزی حزب توده ایران.")
+    (event,) = [m for m in doc.mentions if m.kind == "Event"]
+    assert event.text == "سومین پلنوم کمیته مرکزی حزب توده ایران"
+    assert event.key_text == "پلنوم سوم کمیته مرکزی حزب توده ایران"
+    assert event.attribute("ordinal") == "3" and event.attribute("tail") == "body"
+    assert ("Party", "حزب توده ایران") in found(doc)  # the organiser is a mention of its own
+
+
+@pytest.mark.parametrize("text", ["کنگره یازدهم", "یازدهمین کنگره", "کنگره ۱۱", "کنگره 11", "کنگره ١١"])
+def test_ordinals_in_words_and_any_digits(analyse, text):
+    (event,) = [m for m in analyse(f"پیام به {text} تصویب شد.").mentions if m.kind == "Event"]
+    assert event.attribute("ordinal") == "11"
+
+
+def test_signature_lines_give_people_and_their_towns(analyse):
+    doc = analyse("با درود\nسارا از مشهد\n***\nنازنین محمدی، کاوه عزیزی\nمنصور رسا / کارگر پروژه ای\n")
+    assert {("Person", "سارا"), ("Place", "مشهد"), ("Person", "نازنین محمدی"), ("Person", "کاوه عزیزی"),
+            ("Person", "منصور رسا")} <= found(doc)
+    assert not any(m.text.startswith("کارگر") for m in doc.mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حزب و سازمان سیاسی پیشرو باید مبارزه کند و حزب ما در کنگره حاضر است.",
+        "شرکت احزاب مختلف کمونیستی در این نشست مهم بود.",
+        "کنگره های پیشین سازمان درباره انقلاب و جنگ سخن گفتند.",
+        "رفیق عزیز، زنده باد سوسیالیسم!",
+        "کمیته مرکزی تصمیم گرفت.",
+    ],
+)
+def test_generic_words_are_not_entities(analyse, text):
+    assert found(analyse(text)) == set()
+
+
+def test_a_party_name_ends_where_the_sentence_goes_on(analyse):
+    doc = analyse("رهبری حزب کمونیست کارگری بر جنبشهای اعتراضی و حزب کمونیست کارگری هدایت و پشتیبانی کرد.")
+    parties = [m.text for m in doc.mentions if m.kind == "Party"]
+    assert parties == ["حزب کمونیست کارگری", "حزب کمونیست کارگری"]
+
+
+def test_places_from_the_gazetteer_and_not_common_words(analyse):
+    doc = analyse("بحران مالی در آمریکا و کمیته مرکزی در کرمانشاه و بوشهر و خوزستان.")
+    places = {m.text: m.key_text for m in doc.mentions if m.kind == "Place"}
+    assert places.keys() == {"آمریکا", "کرمانشاه", "بوشهر", "خوزستان"}
+    assert places["آمریکا"] == "ایالات‌متحده"  # an alias resolves to the gazetteer's name
+
+
+def test_mentions_point_back_into_the_source_text(analyse):
+    text = "  حزب كمونيست كارگري ايران  در تهران"
+    doc = analyse(text)
+    for mention in doc.mentions:
+        start, end = doc.source_span(mention.start, mention.end)
+        assert text[start:end].replace("ك", "ک").replace("ي", "ی") == mention.text

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from graphbuild.resolve import name_key, resolve
+
+
+def entities_of(resources, analyse, *texts):
+    docs = [analyse(text, f"d{i}.txt") for i, text in enumerate(texts)]
+    return resolve(docs, resources).entities.values()
+
+
+def labelled(entities, kind):
+    return {e.label: e for e in entities if e.kind == kind}
+
+
+def test_name_key_ignores_spacing_half_spaces_digits_and_brackets():
+    assert name_key("عبدی نژاد") == name_key("عبدی‌نژاد")
+    assert name_key("کنگره ۱۱") == name_key("کنگره 11") == name_key("کنگره ١١")
+    assert name_key("سازمان فدائیان (اقلیت)") == name_key("سازمان فدائیان(اقلیت)")
+
+
+def test_ordinal_spellings_are_one_event_with_its_organiser(resources, analyse):
+    found = entities_of(resources, analyse,
+                        "پیام به یازدهمین کنگره حزب کمونیست کارگری ایران.",
+                        "کنگره یازدهم حزب کمونیست کارگری ایران برگزار شد. کنگره ۱۱ حزب موفق بود.")
+    events = labelled(found, "Event")
+    assert list(events) == ["کنگره یازدهم حزب کمونیست کارگری ایران"]
+    assert len(events["کنگره یازدهم حزب کمونیست کارگری ایران"].mentions) == 3
+
+
+def test_short_form_and_typo_join_the_full_name(resources, analyse):
+    found = entities_of(resources, analyse,
+                        "حزب کمونیست کارگری ایران اعلام کرد.",
+                        "زنده باد حزب کمونست کارگری\nو حزب کمونیست کارگری پیروز است.")
+    parties = labelled(found, "Party")
+    assert list(parties) == ["حزب کمونیست کارگری ایران"]
+    assert parties["حزب کمونیست کارگری ایران"].alt_labels == ["حزب کمونست کارگری", "حزب کمونیست کارگری"]
+
+
+def test_different_parties_and_different_ordinals_stay_apart(resources, analyse):
+    found = entities_of(resources, analyse,
+                        "حزب کمونیست ایران و حزب کمونیست عراق و حزب کمونیست کارگری ایران.",
+                        "کنگره یازدهم حزب کمونیست ایران و کنگره دوازدهم حزب کمونیست ایران.")
+    assert set(labelled(found, "Party")) == {"حزب کمونیست ایران", "حزب کمونیست عراق", "حزب کمونیست کارگری ایران"}
+    assert set(labelled(found, "Event")) == {"کنگره یازدهم حزب کمونیست ایران", "کنگره دوازدهم حزب کمونیست ایران"}
+
+
+def test_a_short_form_that_fits_two_names_is_left_alone(resources, analyse):
+    found = entities_of(resources, analyse, "حزب دموکرات کردستان ایران و حزب دموکرات کردستان عراق و حزب دموکرات کردستان.")
+    parties = labelled(found, "Party")
+    assert set(parties) == {"حزب دموکرات کردستان", "حزب دموکرات کردستان ایران", "حزب دموکرات کردستان عراق"}
+    assert all(len(party.mentions) == 1 for party in parties.values())
+
+
+def test_an_unqualified_congress_is_its_own_documents(resources, analyse):
+    found = entities_of(resources, analyse, "کنگره دوم بین الملل برگزار شد.", "مصوبات کنگره دوم سازمان.")
+    assert len(labelled(found, "Event")) == 2
