@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, SKOS, XSD
 
 from graphbuild import ontology as gbo
 from graphbuild.document import Document
-from graphbuild.resolve import Entity, Resolution, name_key
+from graphbuild.resolve import Entity, Fact, Resolution, name_key
 
 CONTEXT_CHARS = 32  # prefix and suffix kept in each quote selector
 CATALOGUE_PROPERTIES = {"title": DCTERMS.title, "publisher": DCTERMS.publisher, "kind": gbo.SCHEMA.genre,
@@ -56,7 +56,27 @@ def assemble(documents: list[Document], resolution: Resolution, previous: Graph 
     for doc in documents:
         _add_document(graph, doc, resolution, iris)
     _add_co_mentions(graph, co_mentions(documents, resolution), iris)
+    by_identifier = {doc.identifier: doc for doc in documents}
+    for fact in resolution.facts:
+        _add_membership(graph, fact, iris, by_identifier[fact.document])
     return graph
+
+
+def _add_membership(graph: Graph, fact: Fact, iris: dict[str, URIRef], doc: Document) -> None:
+    """schema:memberOf, and beside it a W3C ORG membership node with the role and the sentence that says so."""
+    person, body = iris[fact.subject], iris[fact.object]
+    graph.add((person, gbo.MEMBER_OF, body))
+    membership = gbo.membership_iri(person, body, fact.role)
+    graph.add((membership, RDF.type, gbo.ORG.Membership))
+    graph.add((membership, gbo.ORG.member, person))
+    graph.add((membership, gbo.ORG.organization, body))
+    if fact.role:
+        role = gbo.role_iri(fact.role)
+        graph.add((membership, gbo.ORG.role, role))
+        graph.add((role, RDF.type, gbo.ORG.Role))
+        graph.add((role, RDFS.label, _fa(fact.role)))
+    evidence = _add_text_target(graph, doc, *fact.evidence)
+    graph.add((membership, gbo.PROV.wasDerivedFrom, evidence))
 
 
 def _fa(text: str) -> Literal:
@@ -125,15 +145,21 @@ def _add_annotation(graph: Graph, doc: Document, doc_iri: URIRef, start: int, en
                     entity_key: str) -> None:
     """A W3C Web Annotation tying the entity to the exact characters of the source file."""
     source_start, source_end = doc.source_span(start, end)
-    text = doc.source.text
     annotation = gbo.mention_iri(doc.identifier, source_start, source_end, entity_key)
-    target = URIRef(f"{annotation}#target")
-    position = URIRef(f"{annotation}#position")
-    quote = URIRef(f"{annotation}#quote")
     graph.add((annotation, RDF.type, gbo.OA.Annotation))
     graph.add((annotation, gbo.OA.motivatedBy, gbo.OA.identifying))
     graph.add((annotation, gbo.OA.hasBody, entity_iri))
-    graph.add((annotation, gbo.OA.hasTarget, target))
+    graph.add((annotation, gbo.OA.hasTarget, _add_text_target(graph, doc, start, end, doc_iri)))
+
+
+def _add_text_target(graph: Graph, doc: Document, start: int, end: int, doc_iri: URIRef | None = None) -> URIRef:
+    """A stretch of a source file as an oa:SpecificResource with position and quote selectors."""
+    doc_iri = doc_iri or gbo.document_iri(doc.identifier)
+    source_start, source_end = doc.source_span(start, end)
+    text = doc.source.text
+    target = gbo.text_target_iri(doc.identifier, source_start, source_end)
+    position = URIRef(f"{target}#position")
+    quote = URIRef(f"{target}#quote")
     graph.add((target, RDF.type, gbo.OA.SpecificResource))
     graph.add((target, gbo.OA.hasSource, doc_iri))
     graph.add((target, gbo.OA.hasSelector, position))
@@ -145,6 +171,7 @@ def _add_annotation(graph: Graph, doc: Document, doc_iri: URIRef, start: int, en
     graph.add((quote, gbo.OA.exact, Literal(text[source_start:source_end])))
     graph.add((quote, gbo.OA.prefix, Literal(text[max(0, source_start - CONTEXT_CHARS) : source_start])))
     graph.add((quote, gbo.OA.suffix, Literal(text[source_end : source_end + CONTEXT_CHARS])))
+    return target
 
 
 def _date_literal(value: str) -> Literal:

@@ -59,6 +59,23 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """A fact the text states between two stretches of it: «بهروز مهرآبادی عضو کمیته مرکزی حزب …».
+
+    ``subject`` and ``object`` are (start, end) spans of mentions in the normalised text, except that the
+    object may be a bare reference («حزب»، «حزب ما») that resolution ties to the document's own party;
+    ``evidence`` is the span of the sentence that states it.
+    """
+
+    kind: str  # "memberOf"
+    subject: tuple[int, int]
+    object: tuple[int, int]
+    evidence: tuple[int, int]
+    role: str = ""
+    object_is_bare: bool = False
+
+
+@dataclass(frozen=True)
 class Document:
     """One source document after normalisation, and later with its mentions."""
 
@@ -68,6 +85,7 @@ class Document:
     tokens: tuple[Token, ...] = ()
     sentences: tuple[tuple[int, int], ...] = ()  # (start, end) in the normalised text
     mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()
     warnings: tuple[str, ...] = ()
 
     @property
@@ -94,3 +112,6 @@ class Document:
     def with_mentions(self, mentions: list[Mention] | tuple[Mention, ...]) -> Document:
         ordered = tuple(sorted(set(mentions), key=lambda m: (m.start, -m.end, m.kind, m.name)))
         return replace(self, mentions=ordered)
+
+    def with_relations(self, relations: list[Relation]) -> Document:
+        return replace(self, relations=tuple(sorted(set(relations), key=lambda r: (r.subject, r.object, r.kind))))

@@ -81,6 +81,19 @@ def mention_iri(identifier: str, start: int, end: int, entity_key: str) -> URIRe
     return GBR[f"mention/{_digest('mention', identifier, str(start), str(end), entity_key)}"]
 
 
+def text_target_iri(identifier: str, start: int, end: int) -> URIRef:
+    """A stretch of a source file (start and end are source offsets); shared by every use of that stretch."""
+    return GBR[f"text/{_digest('text', identifier, str(start), str(end))}"]
+
+
+def membership_iri(person: URIRef, body: URIRef, role: str) -> URIRef:
+    return GBR[f"membership/{_digest('membership', str(person), str(body), role)}"]
+
+
+def role_iri(role: str) -> URIRef:
+    return GBR[f"role/{_digest('role', role)}"]
+
+
 def co_mention_iri(first: URIRef, second: URIRef) -> URIRef:
     return GBR[f"comention/{_digest('comention', str(first), str(second))}"]
 

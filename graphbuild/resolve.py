@@ -46,10 +46,23 @@ class Entity:
         return sorted({identifier for identifier, _ in self.mentions})
 
 
+@dataclass(frozen=True)
+class Fact:
+    """A relation between two resolved entities, with the document and sentence that state it."""
+
+    kind: str
+    subject: str  # entity key
+    object: str  # entity key
+    document: str
+    evidence: tuple[int, int]  # sentence span in the normalised text
+    role: str = ""
+
+
 @dataclass
 class Resolution:
     entities: dict[str, Entity]  # by key
     mention_entity: dict[tuple[str, int, int, str], str]  # (doc, start, end, kind) → entity key
+    facts: list[Fact] = field(default_factory=list)
 
     def entity_of(self, identifier: str, mention: Mention) -> Entity:
         return self.entities[self.mention_entity[(identifier, mention.start, mention.end, mention.kind)]]
@@ -176,7 +189,25 @@ def resolve(documents: list[Document], resources: Resources) -> Resolution:
             entity.facts.update(facts)
             mention_entity[(doc.identifier, mention.start, mention.end, mention.kind)] = key
     _label_entities(entities, resources)
-    return Resolution(dict(sorted(entities.items())), mention_entity)
+    facts = _resolve_relations(documents, mention_entity, body_entity)
+    return Resolution(dict(sorted(entities.items())), mention_entity, facts)
+
+
+def _resolve_relations(documents: list[Document], mention_entity: dict, body_entity) -> list[Fact]:
+    facts = set()
+    for doc in documents:
+        dominant = _dominant_party(list(doc.mentions), body_entity)
+        for relation in doc.relations:
+            subject = mention_entity.get((doc.identifier, *relation.subject, "Person"))
+            if relation.object_is_bare:
+                target = dominant
+            else:
+                target = next((mention_entity.get((doc.identifier, *relation.object, kind))
+                               for kind in ("Party", "Organization")
+                               if (doc.identifier, *relation.object, kind) in mention_entity), None)
+            if subject and target:
+                facts.add(Fact(relation.kind, subject, target, doc.identifier, relation.evidence, relation.role))
+    return sorted(facts, key=lambda f: (f.subject, f.object, f.document, f.evidence, f.role))
 
 
 def _resolve_events(documents: list[Document], body_entity) -> dict[tuple[str, int, int], tuple[str, dict]]:

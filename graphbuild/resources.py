@@ -114,6 +114,9 @@ def load_resources() -> Resources:
     with _data_file("person_names.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             (given if row["role"] == "given" else family).add(row["name"])
+    for line in _data_file("given_names.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            given.add(normalise_name(line))
     return Resources(lexicon, patterns, places, aliases, frozenset(given), frozenset(family))
 
 

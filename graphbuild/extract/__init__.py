@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from graphbuild.document import Document, Mention
+from graphbuild.document import Document, Mention, Relation
+from graphbuild.extract.affiliations import AffiliationExtractor
 from graphbuild.extract.bodies import BodyExtractor
 from graphbuild.extract.combine import combine
 from graphbuild.extract.events import EventExtractor
@@ -25,17 +26,31 @@ class Extractor(Protocol):
     def __call__(self, doc: Document, resources: Resources) -> list[Mention]: ...
 
 
+class RelationExtractor(Protocol):
+    """Runs after the mentions are settled and finds facts between them."""
+
+    name: str
+
+    def __call__(self, doc: Document, resources: Resources) -> list[Relation]: ...
+
+
 DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
     PlaceExtractor(),
     BodyExtractor(),
     EventExtractor(),
     PersonExtractor(),
 )
+DEFAULT_RELATION_EXTRACTORS: tuple[RelationExtractor, ...] = (AffiliationExtractor(),)
 
 
-def extract(doc: Document, resources: Resources, extractors: tuple[Extractor, ...] = DEFAULT_EXTRACTORS) -> Document:
-    """Run every extractor over the document and return it with the combined mentions."""
+def extract(doc: Document, resources: Resources, extractors: tuple[Extractor, ...] = DEFAULT_EXTRACTORS,
+            relation_extractors: tuple[RelationExtractor, ...] = DEFAULT_RELATION_EXTRACTORS) -> Document:
+    """Run every extractor over the document and return it with the combined mentions and relations."""
     found: list[Mention] = []
     for extractor in extractors:
         found.extend(extractor(doc, resources))
-    return doc.with_mentions(combine(found))
+    doc = doc.with_mentions(combine(found))
+    relations: list[Relation] = []
+    for relation_extractor in relation_extractors:
+        relations.extend(relation_extractor(doc, resources))
+    return doc.with_relations(relations)

@@ -17,6 +17,7 @@ FAMILY_ENDINGS = ("ی", "زاده", "پور", "نیا", "فر", "وند", "لو"
 COMMON_WORD = 2_000_000  # hazm frequency above which a word is not read as a name by its shape alone
 SIGNATURE_LINE_WORDS = 8  # a line this short may be a signature
 FAMILY_SUFFIX_WORDS = {"زاده", "پور", "نژاد", "نیا", "فر", "وند", "لو"}  # «عبدی نژاد», «عظیم زاده»
+GLUED_PREPOSITIONS = ("از", "به", "در", "با")
 LIST_SEPARATORS = {"،", ",", "و", "-", "–"}
 ROLE_SEPARATORS = {"/", "|"}
 
@@ -34,11 +35,17 @@ def _is_name_word(token: Token, resources: Resources) -> bool:
 
 def _family_like(token: Token, resources: Resources) -> bool:
     word = token.text
-    if not _is_name_word(token, resources) or word in resources.places:
+    if not _is_name_word(token, resources) or word in resources.places or _glued_preposition(word, resources):
         return False
     if word in resources.family_names or not resources.lexicon.is_known(word):
         return True
     return word.endswith(FAMILY_ENDINGS) and resources.lexicon.frequency(word) < COMMON_WORD
+
+
+def _glued_preposition(word: str, resources: Resources) -> bool:
+    """«ازایران», «بهتهران»: a preposition written onto the word after it, not a name."""
+    return any(word.startswith(p) and (word[len(p):] in resources.places or resources.lexicon.is_known(word[len(p):]))
+               for p in GLUED_PREPOSITIONS if len(word) > len(p) + 2)
 
 
 def _plausible_pair(given: Token, family: Token, resources: Resources) -> bool:
@@ -62,7 +69,7 @@ class PersonExtractor:
         mentions: list[Mention] = []
         for tokens in lines(doc):
             spans = self._after_titles(tokens, resources) + self._name_pairs(tokens, resources)
-            spans += self._signature(tokens, resources)
+            spans += self._signature(tokens, resources) + self._name_list(tokens, resources)
             for first, end in spans:
                 start, stop = tokens[first].start, tokens[end - 1].end
                 mentions.append(Mention(start, stop, "Person", doc.text[start:stop], self.name))
@@ -93,6 +100,28 @@ class PersonExtractor:
                 if _family_like(tokens[i + 1], resources) and _plausible_pair(tokens[i], tokens[i + 1], resources):
                     spans.append((i, _extend_family(tokens, i + 2)))
         return spans
+
+    def _name_list(self, tokens: list[Token], resources: Resources) -> list[tuple[int, int]]:
+        """A list of names after a colon, «…: سپهر رهایی، منصوره فضیلتی، شیرین فرخنده»: every item of one to
+        three name words, when most items open with a known given name."""
+        colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+        if colon is None:
+            return []
+        items: list[list[int]] = [[]]
+        for i in range(colon + 1, len(tokens)):
+            if tokens[i].text in LIST_SEPARATORS:
+                items.append([])
+            elif tokens[i].text in ".!؟?":
+                break
+            else:
+                items[-1].append(i)
+        items = [item for item in items if item]
+        if len(items) < 2 or any(len(item) > MAX_NAME_WORDS for item in items):
+            return []
+        if not all(_is_name_word(tokens[i], resources) for item in items for i in item):
+            return []
+        known = sum(1 for item in items if tokens[item[0]].text in resources.given_names)
+        return [(item[0], item[-1] + 1) for item in items] if known >= 2 or known * 2 > len(items) else []
 
     def _signature(self, tokens: list[Token], resources: Resources) -> list[tuple[int, int]]:
         """Names on a short line that reads as a signature: names, a list of names, «NAME از PLACE»."""

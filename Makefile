@@ -1,0 +1,36 @@
+# The two commands of the README, and what they need. Each target sets up what it uses on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: graph test lexicons benchmark system-packages clean
+
+# Build sources/ into output/graph.ttl and output/graph.html.
+graph: $(VENV)/.installed
+	$(BIN)/graphbuild build sources -o output
+
+# The whole test suite (what .ci/run runs).
+test: $(VENV)/.installed system-packages
+	$(BIN)/python -m pytest -q -n 2
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# Debian packages the tests use: rapper (raptor2-utils) reads the Turtle as a second, independent parser.
+system-packages:
+	@command -v rapper >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq raptor2-utils >/dev/null; }
+
+# Remake the place and person-name lexicons from ../shared/data (see NOTICE).
+lexicons: $(VENV)/.installed
+	$(BIN)/python scripts/make_lexicons.py
+
+benchmark: $(VENV)/.installed
+	$(BIN)/python benchmarks/build_speed.py
+
+clean:
+	rm -rf $(VENV) output/graph.ttl output/graph.html

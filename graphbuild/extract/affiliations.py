@@ -1,0 +1,88 @@
+"""Affiliations: a person tied to a party or organisation by a stated role.
+
+Two shapes, both within one sentence:
+- «PERSON (،) ROLE (و ROLE) (ORGAN) BODY»: «بهروز مهرآبادی عضو کمیته مرکزی حزب …»;
+- «ROLE (و ROLE) (ORGAN) BODY … : PERSON، PERSON…»: «پنج عضو و کادر حزب از داخل: سپهر رهایی، …».
+BODY is a Party or Organization mention, or a bare «حزب»/«سازمان» that resolution ties to the document's own
+party. Role words and organs come from the pattern data.
+"""
+
+from __future__ import annotations
+
+from graphbuild.document import Document, Mention, Relation, Token
+from graphbuild.resources import Resources
+
+MAX_GAP_TOKENS = 2  # between a person and the role word after it («، »)
+MAX_LIST_GAP_TOKENS = 4  # between a role phrase's body and the ':' that opens its list
+
+
+class AffiliationExtractor:
+    name = "affiliation-pattern"
+
+    def __call__(self, doc: Document, resources: Resources) -> list[Relation]:
+        found = []
+        tokens = list(doc.tokens)
+        start_index = {t.start: i for i, t in enumerate(tokens)}
+        end_index = {t.end: i for i, t in enumerate(tokens)}
+        bodies = {m.start: m for m in doc.mentions if m.kind in ("Party", "Organization")}
+        people = [m for m in doc.mentions if m.kind == "Person"]
+        for person in people:
+            if person.end not in end_index:
+                continue
+            i = end_index[person.end] + 1
+            gap = 0
+            while i < len(tokens) and not tokens[i].is_word and gap < MAX_GAP_TOKENS and tokens[i].text != ".":
+                i, gap = i + 1, gap + 1
+            phrase = _role_phrase(tokens, i, bodies, resources)
+            if phrase:
+                role, body_span, bare, _ = phrase
+                found.append(_relation(doc, person, body_span, role, bare))
+        for i, token in enumerate(tokens):
+            if i >= 2 and tokens[i - 1].text == "و" and _role_phrase(tokens, i - 2, bodies, resources):
+                continue  # «کادر» in «عضو و کادر حزب» is part of the phrase that starts at «عضو»
+            phrase = _role_phrase(tokens, i, bodies, resources)
+            if not phrase:
+                continue
+            role, body_span, bare, after = phrase
+            colon = next((j for j in range(after, min(after + MAX_LIST_GAP_TOKENS, len(tokens)))
+                          if tokens[j].text == ":"), None)
+            if colon is None:
+                continue
+            line_end = doc.text.find("\n", tokens[colon].end)
+            line_end = len(doc.text) if line_end == -1 else line_end
+            for person in people:
+                if tokens[colon].end <= person.start and person.end <= line_end:
+                    found.append(_relation(doc, person, body_span, role, bare))
+        return found
+
+
+def _relation(doc: Document, person: Mention, body_span: tuple[int, int], role: str, bare: bool) -> Relation:
+    sentence = doc.sentence_of(person.start)
+    return Relation("memberOf", (person.start, person.end), body_span, sentence, role, bare)
+
+
+def _role_phrase(tokens: list[Token], i: int, bodies: dict[int, Mention], resources: Resources):
+    """At token ``i``: (role text, body span, is bare, index after) for «عضو و کادر کمیته مرکزی حزب …»."""
+    roles = set(resources.patterns["people"]["roles"])
+    if i >= len(tokens) or tokens[i].text not in roles:
+        return None
+    words = [tokens[i].text]
+    j = i + 1
+    while j + 1 < len(tokens) and tokens[j].text == "و" and tokens[j + 1].text in roles:
+        words += ["و", tokens[j + 1].text]
+        j += 2
+    for organ in resources.patterns["names"]["organs"]:
+        parts = organ.split()
+        if [t.text for t in tokens[j : j + len(parts)]] == parts:
+            words += parts
+            j += len(parts)
+            break
+    if j >= len(tokens):
+        return None
+    if tokens[j].start in bodies:
+        body = bodies[tokens[j].start]
+        after = next((k for k in range(j, len(tokens)) if tokens[k].start >= body.end), len(tokens))
+        return " ".join(words), (body.start, body.end), False, after
+    if tokens[j].text in resources.patterns["heads"]["party"] + resources.patterns["heads"]["party_if_designated"]:
+        return " ".join(words), (tokens[j].start, tokens[j].end), True, j + 1
+    return None
