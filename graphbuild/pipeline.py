@@ -19,8 +19,8 @@ from tqdm import tqdm
 
 from graphbuild.assemble import assemble
 from graphbuild.document import Document, SourceFile
-from graphbuild.export.html import write_html
-from graphbuild.export.turtle import write_turtle
+from graphbuild.export.files import atomic_write
+from graphbuild.export.html import render_html
 from graphbuild.extract import extract
 from graphbuild.normalise import normalise
 from graphbuild.read import ReadError, read_sources
@@ -127,8 +127,10 @@ def build(sources_dir: Path = Path("sources"), output_dir: Path = Path("output")
     """Build ``sources_dir`` into ``output_dir/graph.ttl`` and ``output_dir/graph.html``."""
     previous = load_previous(output_dir / TURTLE_NAME, report)
     result = build_graph(sources_dir, previous=previous, jobs=jobs, progress=progress, report=report)
-    turtle_path, html_path = output_dir / TURTLE_NAME, output_dir / HTML_NAME
-    write_turtle(result.graph, turtle_path)
-    write_html(result.graph, html_path, title=title)
-    result.outputs = [turtle_path, html_path]
+    # Render everything before writing anything: a failure leaves the earlier outputs as they were.
+    turtle = result.graph.serialize(format="turtle", encoding="utf-8")
+    html = render_html(result.graph, title=title).encode("utf-8")
+    result.outputs = [output_dir / TURTLE_NAME, output_dir / HTML_NAME]
+    for path, data in zip(result.outputs, (turtle, html)):
+        atomic_write(path, data)
     return result

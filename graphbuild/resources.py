@@ -76,6 +76,12 @@ class Lexicon:
         return 0
 
 
+@dataclass(frozen=True)
+class KnownEntity:
+    name: str
+    kind: str
+
+
 @dataclass
 class Resources:
     lexicon: Lexicon
@@ -84,6 +90,7 @@ class Resources:
     place_aliases: dict[str, str]  # other name → name in ``places``
     given_names: frozenset[str]
     family_names: frozenset[str]
+    known_entities: dict[str, KnownEntity] = field(default_factory=dict)  # name or alias → entity
     extra: dict = field(default_factory=dict)
 
 
@@ -117,7 +124,39 @@ def load_resources() -> Resources:
     for line in _data_file("given_names.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             given.add(normalise_name(line))
-    return Resources(lexicon, patterns, places, aliases, frozenset(given), frozenset(family))
+    _add_world_places(places, aliases, normalise_name)
+    known = _load_known_entities(normalise_name)
+    return Resources(lexicon, patterns, places, aliases, frozenset(given), frozenset(family), known)
+
+
+def _tsv_rows(name: str) -> list[dict[str, str]]:
+    path = _data_file(name)
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def _add_world_places(places: dict[str, Place], aliases: dict[str, str], normalise_name) -> None:
+    """Capitals, cities of the region and of the exile, and named regions: a hand-kept lexicon."""
+    for row in _tsv_rows("world_places.tsv"):
+        name = normalise_name(row["name"])
+        if name in places:
+            continue
+        parent = row.get("parent") or ""
+        places[name] = Place(name, row["type"], f"{row['type']}-{parent or 'world'}-{name}", parent)
+        for alias in filter(None, (row.get("aliases") or "").split("|")):
+            aliases.setdefault(normalise_name(alias), name)
+
+
+def _load_known_entities(normalise_name) -> dict[str, KnownEntity]:
+    """Well-known parties, organisations, people and events whose names no head noun opens."""
+    known: dict[str, KnownEntity] = {}
+    for row in _tsv_rows("known_entities.tsv"):
+        entity = KnownEntity(normalise_name(row["name"]), row["kind"])
+        for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            known.setdefault(normalise_name(name), entity)
+    return known
 
 
 def _load_places(patterns: dict, normalise_name) -> dict[str, Place]:

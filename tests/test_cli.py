@@ -44,15 +44,16 @@ def test_a_missing_sources_folder_is_a_usage_error(tmp_path):
 def test_a_failed_build_leaves_earlier_output_whole(sources_copy, tmp_path, monkeypatch):
     output = tmp_path / "out"
     CliRunner().invoke(main, ["build", str(sources_copy), "-o", str(output)])
-    before = (output / "graph.ttl").read_bytes()
+    before = {name: (output / name).read_bytes() for name in ("graph.ttl", "graph.html")}
+    (sources_copy / "new.txt").write_text("حزب دموکرات کردستان ایران در اربیل.", encoding="utf-8")
 
     def broken(*args, **kwargs):
-        raise OSError("disk full")
+        raise RuntimeError("template missing")
 
-    monkeypatch.setattr("graphbuild.pipeline.write_html", broken)
+    monkeypatch.setattr("graphbuild.pipeline.render_html", broken)
     result = CliRunner().invoke(main, ["build", str(sources_copy), "-o", str(output)])
     assert result.exit_code != 0
-    assert (output / "graph.ttl").read_bytes() == before
+    assert {name: (output / name).read_bytes() for name in before} == before
     assert not [p for p in output.iterdir() if p.name.endswith(".tmp")]
 
 

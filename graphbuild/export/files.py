@@ -15,6 +15,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; outputs are for reading and serving
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

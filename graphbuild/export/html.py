@@ -116,11 +116,11 @@ def _add_edge(network: Network, edge_id: str, source: str, target: str, attribut
                          label=RELATION_NAMES_FA.get(relation, relation), dashes=False, width=2,
                          color={"color": FACT_COLOUR, "highlight": "#000000"}, length=220)
         return
-    weight = attributes.get("weight", 1)
-    # Co-mentions stay thin (1–2.5 px) whatever the count: they are context, not claims.
+    weight = max(attributes.get("weight", 1), 1)
+    # Co-mentions stay thinner than facts (0.8–1.8 px) whatever the count: they are context, not claims.
     network.add_edge(source, target, id=edge_id, relation=relation, fact=False, sentences=weight,
                      arrows={"to": {"enabled": False}}, dashes=[4, 4],
-                     width=round(1 + min(math.log2(weight), 3) / 2, 2),
+                     width=round(0.8 + min(math.log2(weight), 3) / 3, 2),
                      color={"color": CO_MENTION_COLOUR, "highlight": "#606060", "opacity": 0.8}, length=220)
 
 
@@ -141,7 +141,7 @@ def vis_options() -> dict:
             "borderWidth": 1.5,
         },
         "edges": {
-            "font": {"face": FONT_STACK, "size": 17, "align": "horizontal", "color": FACT_COLOUR,
+            "font": {"face": FONT_STACK, "size": 19, "align": "horizontal", "color": FACT_COLOUR,
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
             "smooth": {"enabled": True, "type": "continuous", "roundness": 0.3},
             "selectionWidth": 1.5,

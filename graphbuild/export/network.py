@@ -69,7 +69,8 @@ def _node_attributes(graph: Graph, entity: URIRef, kind: Kind, documents: list[s
 
 def _preferred_label(graph: Graph, entity: URIRef) -> str:
     """The Persian rdfs:label; failing that any label; failing that the IRI's local name, so no node is blank."""
-    labels = sorted(graph.objects(entity, RDFS.label), key=lambda lit: (_language(lit) != "fa", str(lit)))
+    labels = [label for label in graph.objects(entity, RDFS.label) if str(label).strip()]
+    labels.sort(key=lambda label: (_language(label) != "fa", str(label)))
     return str(labels[0]) if labels else local_name(entity)
 
 

@@ -15,6 +15,7 @@ from graphbuild.extract.affiliations import AffiliationExtractor
 from graphbuild.extract.bodies import BodyExtractor
 from graphbuild.extract.combine import combine
 from graphbuild.extract.events import EventExtractor
+from graphbuild.extract.known import KnownEntityExtractor
 from graphbuild.extract.people import PersonExtractor
 from graphbuild.extract.places import PlaceExtractor
 from graphbuild.resources import Resources
@@ -36,6 +37,7 @@ class RelationExtractor(Protocol):
 
 DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
     PlaceExtractor(),
+    KnownEntityExtractor(),
     BodyExtractor(),
     EventExtractor(),
     PersonExtractor(),

@@ -1,0 +1,143 @@
+"""Score a built graph against gold annotations (see tests/gold/GUIDELINE.md).
+
+For each gold document, the entities the graph says it mentions (``schema:mentions``) are compared, kind by
+kind, with the gold entities:
+- strict: a predicted and a gold entity match when one of the predicted entity's names (label or
+  alternative label) is the gold name or one of its forms, spelling-blind (:func:`name_key`);
+- relaxed: when one such name contains the other.
+Each gold entity is matched at most once. Precision is over predicted entities, recall over gold ones.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph, Literal
+from rdflib.namespace import DCTERMS, SKOS
+
+from graphbuild import ontology as gbo
+from graphbuild.document import KINDS
+from graphbuild.normalise import normalise_name
+from graphbuild.resolve import name_key
+
+
+@dataclass
+class Named:
+    kind: str
+    name: str
+    keys: frozenset[str]
+
+
+@dataclass
+class Score:
+    true_predicted: int = 0
+    predicted: int = 0
+    true_gold: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.true_predicted / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_gold / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.true_predicted += other.true_predicted
+        self.predicted += other.predicted
+        self.true_gold += other.true_gold
+        self.gold += other.gold
+
+
+@dataclass
+class Evaluation:
+    strict: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    relaxed: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    misses: list[tuple[str, str, str]] = field(default_factory=list)  # (document, kind, gold name)
+    false_finds: list[tuple[str, str, str]] = field(default_factory=list)  # (document, kind, label)
+    documents: list[str] = field(default_factory=list)
+
+    def table(self) -> str:
+        lines = [f"{'kind':<13}{'strict P':>9}{'R':>7}{'F1':>7}   {'relaxed P':>9}{'R':>7}{'F1':>7}   {'gold':>5}{'found':>6}"]
+        for kind in [*KINDS, "all"]:
+            s, r = self.strict[kind], self.relaxed[kind]
+            lines.append(f"{kind:<13}{s.precision:>9.3f}{s.recall:>7.3f}{s.f1:>7.3f}   "
+                         f"{r.precision:>9.3f}{r.recall:>7.3f}{r.f1:>7.3f}   {s.gold:>5}{s.predicted:>6}")
+        return "\n".join(lines)
+
+
+def _keys(names: list[str]) -> frozenset[str]:
+    return frozenset(name_key(normalise_name(name)) for name in names if name.strip())
+
+
+def load_gold(gold_dir: Path) -> dict[str, list[Named]]:
+    gold = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        gold[data["document"]] = [
+            Named(e["kind"], e["name"], _keys([e["name"], *e.get("forms", [])])) for e in data["entities"]
+        ]
+    return gold
+
+
+def predicted_entities(graph: Graph) -> dict[str, list[Named]]:
+    found: dict[str, list[Named]] = defaultdict(list)
+    for doc in graph.subjects(RDF.type, gbo.DOCUMENT_CLASS):
+        identifier = str(graph.value(doc, DCTERMS.identifier))
+        for entity in sorted(set(graph.objects(doc, gbo.MENTIONS))):
+            kinds = [kind for cls, kind in gbo.CLASS_KIND.items() if (entity, RDF.type, cls) in graph]
+            label = str(graph.value(entity, RDFS.label))
+            names = [label, *map(str, graph.objects(entity, SKOS.altLabel))]
+            found[identifier].append(Named(kinds[0] if kinds else "?", label, _keys(names)))
+    return found
+
+
+def _strict(a: Named, b: Named) -> bool:
+    return bool(a.keys & b.keys)
+
+
+def _relaxed(a: Named, b: Named) -> bool:
+    return any(x in y or y in x for x in a.keys for y in b.keys)
+
+
+def _score(predicted: list[Named], gold: list[Named], matches) -> tuple[Score, list[Named], list[Named]]:
+    used: set[int] = set()
+    true_predicted = 0
+    for entity in predicted:
+        # A second node for an entity already matched counts against precision: it is a duplicate.
+        hit = next((i for i, g in enumerate(gold) if i not in used and matches(entity, g)), None)
+        if hit is not None:
+            used.add(hit)
+            true_predicted += 1
+    missed = [g for i, g in enumerate(gold) if i not in used]
+    false = [p for p in predicted if not any(matches(p, g) for g in gold)]  # duplicates are not listed here
+    return Score(true_predicted, len(predicted), len(used), len(gold)), missed, false
+
+
+def evaluate(graph: Graph | Path, gold_dir: Path) -> Evaluation:
+    """Precision, recall and F1 per kind, strict and relaxed, over every document that has a gold file."""
+    if isinstance(graph, Path):
+        graph = Graph().parse(graph)
+    gold, predicted = load_gold(gold_dir), predicted_entities(graph)
+    result = Evaluation(documents=sorted(gold))
+    for document, gold_entities in sorted(gold.items()):
+        for kind in KINDS:
+            g = [e for e in gold_entities if e.kind == kind]
+            p = [e for e in predicted.get(document, []) if e.kind == kind]
+            strict, _, _ = _score(p, g, _strict)
+            relaxed, missed, false = _score(p, g, _relaxed)
+            for name, score in (("strict", strict), ("relaxed", relaxed)):
+                getattr(result, name)[kind].add(score)
+                getattr(result, name)["all"].add(score)
+            result.misses += [(document, kind, e.name) for e in missed]
+            result.false_finds += [(document, kind, e.name) for e in false]
+    return result
