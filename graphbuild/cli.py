@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from graphbuild import __version__
+from graphbuild.evaluate import evaluate
 from graphbuild.pipeline import build
 from graphbuild.query import FORMATS, format_result, load_graph, run_query
 
@@ -61,6 +62,23 @@ def query_command(graph: Path, sparql: str | None, query_file: Path | None, outp
     except Exception as error:  # a malformed query is the user's to fix: say what the parser said
         raise click.ClickException(f"query failed: {error}") from None
     click.echo(format_result(result, output_format))
+
+
+@main.command("evaluate")
+@click.argument("graph", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              default=Path("tests/gold"), show_default=True, help="Folder of gold annotation files (.json).")
+@click.option("--misses", is_flag=True, help="List the gold entities missed and the false finds.")
+def evaluate_command(graph: Path, gold_dir: Path, misses: bool) -> None:
+    """Score GRAPH against gold annotations: precision, recall and F1 per kind, strict and relaxed."""
+    result = evaluate(graph, gold_dir)
+    click.echo(f"{len(result.documents)} documents with gold annotations")
+    click.echo(result.table())
+    if misses:
+        for document, kind, name in result.misses:
+            click.echo(f"missed  {kind:<12} {name}  ({document})")
+        for document, kind, name in result.false_finds:
+            click.echo(f"false   {kind:<12} {name}  ({document})")
 
 
 if __name__ == "__main__":

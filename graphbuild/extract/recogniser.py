@@ -14,8 +14,9 @@ the entity.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -53,6 +54,8 @@ class Lexicons:
     organisation_heads: frozenset[str]  # «شورای», «اتحادیه», «سندیکای»...
     event_heads: frozenset[str]  # «کنگره», «انقلاب»...
     titles: frozenset[str]  # «رفیق», «آقای»...
+    frequencies: Mapping[str, int]  # hazm's word list: a name is often a word it lacks or knows as rare
+    stopwords: frozenset[str]
 
 
 def lexicons_from(resources: Resources) -> Lexicons:
@@ -67,6 +70,8 @@ def lexicons_from(resources: Resources) -> Lexicons:
         organisation_heads=frozenset(heads["organization"]),
         event_heads=frozenset(patterns["events"]["heads"]),
         titles=frozenset(patterns["people"]["titles"]),
+        frequencies=resources.lexicon.frequencies,
+        stopwords=resources.lexicon.stopwords,
     )
 
 
@@ -122,6 +127,12 @@ def in_place_name(words: Sequence[str], i: int, lexicons: Lexicons) -> str | Non
     return None
 
 
+def frequency_bucket(word: str, lexicons: Lexicons) -> str:
+    """The order of magnitude of the word's count in hazm's word list ('-' if it is not there)."""
+    count = lexicons.frequencies.get(word)
+    return "-" if count is None else str(min(int(math.log10(count + 1)), 7))
+
+
 def word_flags(word: str, lexicons: Lexicons) -> dict[str, bool]:
     """Lexicon facts about one word; only the true ones are kept, a false flag would be a useless feature."""
     flags = {
@@ -134,6 +145,7 @@ def word_flags(word: str, lexicons: Lexicons) -> dict[str, bool]:
         "org_head": word in lexicons.organisation_heads,
         "event_head": word in lexicons.event_heads,
         "title": word in lexicons.titles,
+        "stopword": word in lexicons.stopwords,
     }
     return {name: True for name, value in flags.items() if value}
 
@@ -145,6 +157,7 @@ def own_features(word: str, lexicons: Lexicons) -> dict[str, str | bool]:
         "w": word,
         "shape": shape(word),
         "len": length_bucket(word),
+        "freq": frequency_bucket(word, lexicons),
     }
     for n in (1, 2, 3):
         if len(word) > n:  # a prefix as long as the word says nothing «w» does not
@@ -167,6 +180,7 @@ def context_features(words: Sequence[str], i: int, lexicons: Lexicons) -> dict[s
         found[f"{offset}:w"] = words[j]
         found[f"{offset}:s3"] = words[j][-3:]
         if abs(offset) == 1:
+            found[f"{offset}:freq"] = frequency_bucket(words[j], lexicons)
             for flag in word_flags(words[j], lexicons):
                 found[f"{offset}:{flag}"] = True
     previous = words[i - 1] if i > 0 else "<s>"
