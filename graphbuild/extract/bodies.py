@@ -17,6 +17,7 @@ from graphbuild.resources import Resources
 
 MAX_NAME_WORDS = 8  # after the head
 MAX_PARENTHESIS_WORDS = 4
+DETACHED_SUFFIXES = ("ها", "ئی", "ای", "یی")
 DEMONYM_SUFFIXES = ("یان", "یها", "ی‌ها", "ی")
 
 
@@ -86,6 +87,10 @@ def name_end(tokens: list[Token], head: int, resources: Resources) -> int:
     return end
 
 
+def _detached_suffix(word: str, resources: Resources) -> bool:
+    return word.startswith(DETACHED_SUFFIXES) and not resources.lexicon.is_known(word)
+
+
 def _openers(resources: Resources) -> frozenset[str]:
     heads = resources.patterns["heads"]
     return resources.extra.setdefault(
@@ -150,6 +155,8 @@ class BodyExtractor:
             for i, token in enumerate(tokens):
                 if token.text not in openers:
                     continue
+                if i + 1 < len(tokens) and _detached_suffix(tokens[i + 1].text, resources):
+                    continue  # «سازمان هائیکه» is «سازمان‌هایی‌که» written apart: a plural, not a name
                 end = name_end(tokens, i, resources)
                 words = [t.text for t in tokens[i:end]]
                 if any(tuple(words[: len(organ)]) == organ and len(words) == len(organ) for organ in organs):

@@ -7,6 +7,8 @@ events («اول ماه مه», «۸ مارس») are found as whole phrases from
 
 from __future__ import annotations
 
+import re
+
 from graphbuild.document import Document, Mention, Token
 from graphbuild.extract.bodies import body_kind, name_end
 from graphbuild.extract.places import place_at
@@ -52,6 +54,9 @@ def _naming_end(tokens: list[Token], i: int, resources) -> int | None:
     end = i
     while end < len(tokens) and tokens[end].is_word:
         word = tokens[end].text
+        if word.endswith("‌ماه") and word[: -len("‌ماه")] in months:  # hazm writes «دی‌ماه»
+            end += 1
+            continue
         if word in months:
             end += 1
             if end < len(tokens) and tokens[end].text == "ماه":
@@ -117,6 +122,7 @@ class EventExtractor:
     def _headed(self, doc: Document, tokens: list[Token], resources) -> list[Mention]:
         patterns = resources.patterns["events"]
         heads, ordinal_only = set(patterns["heads"]), set(patterns["ordinal_only"])
+        modifiers = set(patterns["modifiers"])
         found = []
         for h, token in enumerate(tokens):
             if token.text not in heads:
@@ -127,9 +133,11 @@ class EventExtractor:
             elif after := _ordinal_after(tokens, h, token.text in ordinal_only):
                 ordinal, end = after
             if ordinal is None and token.text not in ordinal_only:
-                naming_end = _naming_end(tokens, h + 1, resources)
+                # «خیزش سراسری دی ماه ۹۶»: a describing word may stand between the head and what names it.
+                skip = 1 if h + 1 < len(tokens) and tokens[h + 1].text in modifiers else 0
+                naming_end = _naming_end(tokens, h + 1 + skip, resources)
                 if naming_end:
-                    naming, end = " ".join(t.text for t in tokens[h + 1 : naming_end]), naming_end
+                    naming, end = " ".join(t.text for t in tokens[h + 1 + skip : naming_end]), naming_end
             if ordinal is None and naming is None:
                 continue
             tail_end, tail = (end, "")
@@ -155,7 +163,8 @@ class EventExtractor:
         )
         longest = max(len(phrase) for phrase in phrases)
         found = []
-        words = [t.text for t in tokens]
+        # «۸ مارس‌های باشکوه»: the phrase's last word may carry a plural suffix.
+        words = [re.sub("‌(ها|های|هایی)$", "", t.text) for t in tokens]
         for i in range(len(tokens)):
             for length in range(min(longest, len(tokens) - i), 0, -1):
                 if tuple(words[i : i + length]) in phrases:
