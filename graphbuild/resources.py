@@ -141,10 +141,9 @@ def _add_world_places(places: dict[str, Place], aliases: dict[str, str], normali
     """Capitals, cities of the region and of the exile, and named regions: a hand-kept lexicon."""
     for row in _tsv_rows("world_places.tsv"):
         name = normalise_name(row["name"])
-        if name in places:
-            continue
         parent = row.get("parent") or ""
-        places[name] = Place(name, row["type"], f"{row['type']}-{parent or 'world'}-{name}", parent)
+        if name not in places:  # a gazetteer row of the same name stays; the aliases still lead to it
+            places[name] = Place(name, row["type"], f"{row['type']}-{parent or 'world'}-{name}", parent)
         for alias in filter(None, (row.get("aliases") or "").split("|")):
             aliases.setdefault(normalise_name(alias), name)
 
