@@ -114,7 +114,10 @@ def _score(predicted: list[Named], gold: list[Named], matches) -> tuple[Score, l
     true_predicted = 0
     for entity in predicted:
         # A second node for an entity already matched counts against precision: it is a duplicate.
-        hit = next((i for i, g in enumerate(gold) if i not in used and matches(entity, g)), None)
+        # An exact name match is taken first, so containment never steals another entity's gold.
+        hit = next((i for i, g in enumerate(gold) if i not in used and _strict(entity, g)), None)
+        if hit is None:
+            hit = next((i for i, g in enumerate(gold) if i not in used and matches(entity, g)), None)
         if hit is not None:
             used.add(hit)
             true_predicted += 1
