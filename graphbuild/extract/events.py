@@ -170,6 +170,7 @@ class EventExtractor:
                 if tuple(words[i : i + length]) in phrases:
                     start, end = tokens[i].start, tokens[i + length - 1].end
                     found.append(Mention(start, end, "Event", doc.text[start:end], "named-event",
+                                         key_text=" ".join(words[i : i + length]),
                                          attributes=(("head", words[i]), ("tail", ""))))
                     break
         return found
