@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import TypeVar
 
 from persian_tools import digits as persian_digits
 
 from graphbuild.document import Document, Token
 from graphbuild.resources import Resources
 
+T = TypeVar("T")
 DIGITS = re.compile(r"^[0-9۰-۹٠-٩]+$")
 ORDINAL_WORD = re.compile(r"(م|مین|ام|امین|‌ام|‌امین)$")
 FIRST = {"اول": 1, "نخست": 1, "نخستین": 1, "اولین": 1}
@@ -97,3 +99,31 @@ def ordinal_words(value: int) -> str:
     if cardinal.endswith("ی"):
         return cardinal + "‌ام"
     return cardinal + "م"
+
+
+def longest_phrase(tokens: list[Token], i: int, lookup: Callable[[str], T | None], longest: int) -> tuple[int, T] | None:
+    """The longest run of tokens from ``i`` (at most ``longest``) whose text ``lookup`` knows:
+    (number of tokens, what lookup gave), or None. Runs that start or end on punctuation are passed over."""
+    if i >= len(tokens) or not tokens[i].is_word:
+        return None
+    for length in range(min(longest, len(tokens) - i), 0, -1):
+        if not tokens[i + length - 1].is_word:
+            continue
+        value = lookup(" ".join(token.text for token in tokens[i : i + length]))
+        if value is not None:
+            return length, value
+    return None
+
+
+def phrase_matches(doc: Document, match: Callable[[list[Token], int], tuple[int, T] | None]) -> Iterator[tuple[int, int, T]]:
+    """Left-to-right, non-overlapping matches of ``match`` over every line: (start, end, value), in characters."""
+    for tokens in lines(doc):
+        i = 0
+        while i < len(tokens):
+            found = match(tokens, i)
+            if not found:
+                i += 1
+                continue
+            length, value = found
+            yield tokens[i].start, tokens[i + length - 1].end, value
+            i += length
