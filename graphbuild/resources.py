@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 LA_RESTORE_RATIO = 10  # restoring «ا» must make the word this many times more frequent in hazm's corpus
-SUFFIXES = ("", "ی", "ها", "های", "هایی", "ای", "ات", "ان", "ین")
+SUFFIXES = ("", "ی", "ها", "های", "هایی", "ای", "ات", "ان", "ین", "مان", "تان", "شان")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """Settle what several extractors found over the same characters.
 
 Precedence, in order:
+0. Rules and lexicons before the statistical recogniser: a recogniser find is kept only where no rule or
+   lexicon find overlaps it at all (its kind and extent are the weaker evidence).
 1. Identical spans of different kinds: Event, then Party, Organization, Place, Person (a head noun or a
    gazetteer is stronger evidence than the shape of a personal name).
 2. Spans that cross (overlap without one containing the other): the longer wins, then the kind order above.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from graphbuild.document import Mention
 
+STATISTICAL_SOURCE = "recogniser"
 KIND_ORDER = {"Event": 0, "Party": 1, "Organization": 2, "Place": 3, "Person": 4}
 
 
@@ -26,6 +29,17 @@ def _contains(outer: Mention, inner: Mention) -> bool:
 
 
 def combine(mentions: list[Mention]) -> list[Mention]:
+    ruled = _settle([m for m in mentions if m.source != STATISTICAL_SOURCE])
+    statistical = _settle([m for m in mentions if m.source == STATISTICAL_SOURCE])
+    kept = ruled + [m for m in statistical if not any(_overlap(m, other) for other in ruled)]
+    return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _settle(mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for mention in sorted(mentions, key=_rank):
         clash = False
@@ -40,4 +54,4 @@ def combine(mentions: list[Mention]) -> list[Mention]:
                 break
         if not clash:
             kept.append(mention)
-    return sorted(kept, key=lambda m: (m.start, -m.end))
+    return kept

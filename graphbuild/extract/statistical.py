@@ -1,0 +1,113 @@
+"""The statistical recogniser (a CRF trained on ParsTwiNER) as an extractor, with the checks its finds must
+pass before they may become entities.
+
+The CRF generalises to names no lexicon holds, but it was trained on tweets and errs on common words. So a
+find is kept only when:
+- Person: one to four words, none a stopword or verb, at least one a known given or family name or a word
+  the lexicon does not know (a lone common word is not a person);
+- Place: the gazetteer knows it, or it holds a word the lexicon does not know;
+- Party / Organization (POG / ORG): a head noun settles its kind and the head-noun rules must accept the
+  name; without a head it must hold a Persian word no lexicon knows, and no event head or stopword;
+- Event (EVE): not taken; the event patterns are more precise on these texts.
+Nationalities (NAT) are not entities. Which finds survive overlaps with rule and lexicon finds is settled in
+:mod:`graphbuild.extract.combine`: rules and lexicons win.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from graphbuild.document import Document, Kind, Mention, Token
+from graphbuild.extract.bodies import body_kind
+from graphbuild.extract.places import place_at
+from graphbuild.extract.words import DIGITS, ends_name, lines
+from graphbuild.resources import Resources
+
+SOURCE = "recogniser"
+# EVE is left out: on these texts the event patterns are far more precise than a model trained on tweets.
+TYPE_KIND: dict[str, Kind] = {"PER": "Person", "LOC": "Place", "ORG": "Organization", "POG": "Party"}
+COMMON_WORD = 1_000_000  # hazm corpus count above which a word in a person's name needs a lexicon's support
+GLUED_PART_FREQUENCY = 50_000
+MAX_PERSON_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _recogniser():
+    from graphbuild.extract.recogniser import Recogniser  # the model loads on first use, once per process
+
+    return Recogniser()
+
+
+def _unknown(word: str, resources: Resources) -> bool:
+    """A Persian word no lexicon knows, and not two known words run together («جنایتباراسرائیل»)."""
+    if resources.lexicon.is_known(word) or DIGITS.match(word) or len(word) < 2 or not _persian(word):
+        return False
+    return not any(_known_part(word[:i], resources) and _known_part(word[i:], resources)
+                   for i in range(2, len(word) - 1))
+
+
+def _known_part(part: str, resources: Resources) -> bool:
+    return part in resources.places or resources.lexicon.frequency(part) > GLUED_PART_FREQUENCY
+
+
+def _persian(word: str) -> bool:
+    return all("\u0600" <= char <= "\u06ff" or char == "\u200c" for char in word)
+
+
+def _person_ok(words: list[str], resources: Resources) -> bool:
+    """One word or more that are names (from the lexicons, or words no lexicon knows), the others rare words;
+    one word alone must be unknown to every lexicon (given names are too often common words: «نوید»)."""
+    if not 1 <= len(words) <= MAX_PERSON_WORDS or any(ends_name(w, resources) for w in words):
+        return False
+    def is_name(word: str) -> bool:
+        return word in resources.given_names or word in resources.family_names or _unknown(word, resources)
+
+    if len(words) == 1:
+        return _unknown(words[0], resources)
+    return any(is_name(w) for w in words) and all(
+        is_name(w) or (_persian(w) and resources.lexicon.frequency(w) < COMMON_WORD) for w in words)
+
+
+def _place_ok(tokens: list[Token], start: int, end: int, resources: Resources) -> bool:
+    found = place_at(tokens, start, resources)
+    if found and found[0] == end - start:
+        return True
+    return any(_unknown(t.text, resources) for t in tokens[start:end]) and not any(
+        ends_name(t.text, resources) for t in tokens[start:end])
+
+
+def _body_kind(words: list[str], kind: Kind, resources: Resources) -> Kind | None:
+    heads = resources.patterns["heads"]
+    if words[0] in heads["party"] + heads["party_if_designated"] + heads["organization"]:
+        return body_kind(words[0], words[1:], resources)
+    if any(ends_name(w, resources) or w in resources.patterns["events"]["heads"] for w in words):
+        return None
+    return kind if any(_unknown(w, resources) for w in words) else None
+
+
+def checked_kind(tokens: list[Token], start: int, end: int, label: str, resources: Resources) -> Kind | None:
+    """The kind a recogniser span becomes, or None when it fails the checks above."""
+    kind = TYPE_KIND.get(label)
+    words = [t.text for t in tokens[start:end]]
+    if kind is None or not all(t.is_word for t in (tokens[start], tokens[end - 1])):
+        return None
+    if kind == "Person":
+        return kind if _person_ok(words, resources) else None
+    if kind == "Place":
+        return kind if _place_ok(tokens, start, end, resources) else None
+    return _body_kind(words, kind, resources)
+
+
+class RecogniserExtractor:
+    name = SOURCE
+
+    def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
+        recogniser = _recogniser()
+        mentions = []
+        for tokens in lines(doc):
+            for start, end, label in recogniser.spans([t.text for t in tokens]):
+                kind = checked_kind(tokens, start, end, label, resources)
+                if kind:
+                    first, last = tokens[start].start, tokens[end - 1].end
+                    mentions.append(Mention(first, last, kind, doc.text[first:last], self.name))
+        return mentions
