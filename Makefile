@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: graph test lexicons benchmark system-packages clean
+.PHONY: graph test lexicons recogniser benchmark system-packages clean
 
 # Build sources/ into output/graph.ttl and output/graph.html.
 graph: $(VENV)/.installed
@@ -28,6 +28,10 @@ system-packages:
 # Remake the place and person-name lexicons from ../shared/data (see NOTICE).
 lexicons: $(VENV)/.installed
 	$(BIN)/python scripts/make_lexicons.py
+
+# Retrain the statistical recogniser from ../shared/data/ner/parstwiner (about 3 minutes).
+recogniser: $(VENV)/.installed
+	$(BIN)/python scripts/train_recogniser.py
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python benchmarks/build_speed.py

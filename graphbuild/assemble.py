@@ -47,8 +47,7 @@ class IriRegistry:
 
 
 def assemble(documents: list[Document], resolution: Resolution, previous: Graph | None = None) -> Graph:
-    graph = Graph()
-    gbo.bind_prefixes(graph)
+    graph = gbo.new_graph()
     registry = IriRegistry(previous)
     iris = {key: registry.iri_for(entity) for key, entity in resolution.entities.items()}
     for key, entity in resolution.entities.items():
@@ -158,8 +157,7 @@ def _add_text_target(graph: Graph, doc: Document, start: int, end: int, doc_iri:
     source_start, source_end = doc.source_span(start, end)
     text = doc.source.text
     target = gbo.text_target_iri(doc.identifier, source_start, source_end)
-    position = URIRef(f"{target}#position")
-    quote = URIRef(f"{target}#quote")
+    position, quote = gbo.selector_iris(target)
     graph.add((target, RDF.type, gbo.OA.SpecificResource))
     graph.add((target, gbo.OA.hasSource, doc_iri))
     graph.add((target, gbo.OA.hasSelector, position))

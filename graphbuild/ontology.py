@@ -64,38 +64,56 @@ PARTICIPANT = GB.participant
 SENTENCE_COUNT = GB.sentenceCount
 
 
+# Local names are flat («party-…», not «party/…»): a Turtle prefixed name may not hold '/', and IRIs that
+# fit a prefix serialise an order of magnitude faster in rdflib.
+
+
 def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def entity_iri(kind: Kind, key: str) -> URIRef:
     """A new entity's IRI, from its kind and the resolution key it was first minted with."""
-    return GBR[f"{kind.lower()}/{_digest(kind, key)}"]
+    return GBR[f"{kind.lower()}-{_digest(kind, key)}"]
 
 
 def document_iri(identifier: str) -> URIRef:
-    return GBR[f"document/{_digest('document', identifier)}"]
+    return GBR[f"document-{_digest('document', identifier)}"]
 
 
 def mention_iri(identifier: str, start: int, end: int, entity_key: str) -> URIRef:
-    return GBR[f"mention/{_digest('mention', identifier, str(start), str(end), entity_key)}"]
+    return GBR[f"mention-{_digest('mention', identifier, str(start), str(end), entity_key)}"]
 
 
 def text_target_iri(identifier: str, start: int, end: int) -> URIRef:
     """A stretch of a source file (start and end are source offsets); shared by every use of that stretch."""
-    return GBR[f"text/{_digest('text', identifier, str(start), str(end))}"]
+    return GBR[f"text-{_digest('text', identifier, str(start), str(end))}"]
+
+
+def selector_iris(target: URIRef) -> tuple[URIRef, URIRef]:
+    """The position and quote selectors of a text target."""
+    return URIRef(f"{target}-position"), URIRef(f"{target}-quote")
 
 
 def membership_iri(person: URIRef, body: URIRef, role: str) -> URIRef:
-    return GBR[f"membership/{_digest('membership', str(person), str(body), role)}"]
+    return GBR[f"membership-{_digest('membership', str(person), str(body), role)}"]
 
 
 def role_iri(role: str) -> URIRef:
-    return GBR[f"role/{_digest('role', role)}"]
+    return GBR[f"role-{_digest('role', role)}"]
 
 
 def co_mention_iri(first: URIRef, second: URIRef) -> URIRef:
-    return GBR[f"comention/{_digest('comention', str(first), str(second))}"]
+    return GBR[f"comention-{_digest('comention', str(first), str(second))}"]
+
+
+def new_graph():
+    """An empty graph with the project's prefixes only: rdflib's many default bindings slow serialising."""
+    from rdflib import Graph
+
+    graph = Graph(bind_namespaces="none")
+    bind_prefixes(graph)
+    return graph
 
 
 def bind_prefixes(graph) -> None:

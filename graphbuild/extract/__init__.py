@@ -18,6 +18,7 @@ from graphbuild.extract.events import EventExtractor
 from graphbuild.extract.known import KnownEntityExtractor
 from graphbuild.extract.people import PersonExtractor
 from graphbuild.extract.places import PlaceExtractor
+from graphbuild.extract.statistical import RecogniserExtractor
 from graphbuild.resources import Resources
 
 
@@ -41,6 +42,7 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
     BodyExtractor(),
     EventExtractor(),
     PersonExtractor(),
+    RecogniserExtractor(),  # last in line, and last in precedence: see combine.py
 )
 DEFAULT_RELATION_EXTRACTORS: tuple[RelationExtractor, ...] = (AffiliationExtractor(),)
 

@@ -5,7 +5,7 @@ lexicon's canonical name, so that short forms and aliases resolve to one entity.
 from __future__ import annotations
 
 from graphbuild.document import Document, Mention
-from graphbuild.extract.words import longest_phrase, phrase_matches
+from graphbuild.extract.words import first_words, longest_phrase, phrase_matches
 from graphbuild.resources import Resources
 
 LONGEST_NAME = 7  # tokens
@@ -15,8 +15,12 @@ class KnownEntityExtractor:
     name = "known-entity"
 
     def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
+        openers = resources.extra.get("known_openers")
+        if openers is None:
+            openers = resources.extra["known_openers"] = first_words(resources.known_entities)
+
         def match(tokens, i):
-            return longest_phrase(tokens, i, resources.known_entities.get, LONGEST_NAME)
+            return longest_phrase(tokens, i, resources.known_entities.get, LONGEST_NAME, openers)
 
         return [
             Mention(start, end, entity.kind, doc.text[start:end], self.name, key_text=entity.name)

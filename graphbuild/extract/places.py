@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graphbuild.document import Document, Mention, Token
-from graphbuild.extract.words import longest_phrase, phrase_matches
+from graphbuild.extract.words import first_words, longest_phrase, phrase_matches
 from graphbuild.resources import Resources
 
 LONGEST_PLACE_NAME = 5  # tokens; «خاورمیانه و شمال آفریقا»
@@ -16,7 +16,10 @@ def place_at(tokens: list[Token], i: int, resources: Resources) -> tuple[int, st
         name = resources.place_aliases.get(phrase, phrase)
         return name if name in resources.places else None
 
-    return longest_phrase(tokens, i, lookup, LONGEST_PLACE_NAME)
+    openers = resources.extra.get("place_openers")
+    if openers is None:
+        openers = resources.extra["place_openers"] = first_words([*resources.places, *resources.place_aliases])
+    return longest_phrase(tokens, i, lookup, LONGEST_PLACE_NAME, openers)
 
 
 class PlaceExtractor:

@@ -101,10 +101,17 @@ def ordinal_words(value: int) -> str:
     return cardinal + "م"
 
 
-def longest_phrase(tokens: list[Token], i: int, lookup: Callable[[str], T | None], longest: int) -> tuple[int, T] | None:
+def first_words(phrases) -> frozenset[str]:
+    """The first words of a lexicon's phrases: most tokens open no phrase, and this says so at once."""
+    return frozenset(phrase.split(" ", 1)[0] for phrase in phrases)
+
+
+def longest_phrase(tokens: list[Token], i: int, lookup: Callable[[str], T | None], longest: int,
+                   openers: frozenset[str] | None = None) -> tuple[int, T] | None:
     """The longest run of tokens from ``i`` (at most ``longest``) whose text ``lookup`` knows:
-    (number of tokens, what lookup gave), or None. Runs that start or end on punctuation are passed over."""
-    if i >= len(tokens) or not tokens[i].is_word:
+    (number of tokens, what lookup gave), or None. Runs that start or end on punctuation are passed over;
+    with ``openers`` (see :func:`first_words`), so are runs whose first word opens no phrase."""
+    if i >= len(tokens) or not tokens[i].is_word or (openers is not None and tokens[i].text not in openers):
         return None
     for length in range(min(longest, len(tokens) - i), 0, -1):
         if not tokens[i + length - 1].is_word:

@@ -1,0 +1,556 @@
+"""Dates in Persian political texts: find them and give their value in the Gregorian calendar.
+
+:func:`find_dates` finds dates written with a month name (Solar Hijri, Gregorian or lunar Hijri; Persian or
+Latin script), years marked as years («سال ۱۳۵۷», «۱۹۱۷ میلادی», «۱۴۴۰ قمری»), numeric dates whose order is
+plain («۱۳۹۸/۰۵/۲۴», «2016-10-28», «28.10.2016»), and ranges and pairs of these. Each value is an ISO
+Gregorian date at the precision the text states: 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'. Calendars are converted
+by ``jdatetime`` (Solar Hijri) and ``hijridate`` (lunar Hijri, Umm al-Qura tables, years 1343–1500 only).
+
+Decisions:
+
+* Two-digit years are Solar years: ``00``–``10`` are 1400–1410, ``11``–``99`` are 1311–1399
+  (:data:`TWO_DIGIT_PIVOT`). The pivot is a constant, not read from the clock, so a build is reproducible;
+  move it forward as the years pass. A two-digit number after a Gregorian or lunar month is no year.
+* A Solar or lunar month is given as the Gregorian month in which most of its days fall (ties: the earlier
+  one); ``note`` gives its exact Gregorian span. Dey 1396 → '2018-01', note 'solar 1396-10 = 2017-12-22..
+  2018-01-20'.
+* A Solar or lunar year is given as a range of Gregorian years (1357 → '1978'..'1979'), because a quarter of
+  a Solar year falls in the next Gregorian year, and the events of that quarter (the revolution of Bahman 57)
+  are the ones most often cited; ``note`` gives the exact span.
+* A day that its month does not have («۳۰ فوریه ۲۰۱۹», «۳۱ مهر ۱۳۹۸») leaves the date at month precision, with
+  a note. A number above 31 is no day at all: «۳۲ مرداد ۱۳۹۸» is found as «مرداد ۱۳۹۸». A numeric date that is
+  not a real date is not returned.
+* «سال» and a four-digit year without a calendar word: 1200–1499 is a Solar year, other years 1000–2100 are
+  Gregorian. «سال‌های» needs a range after it («سال‌های ۱۳۶۰ تا ۱۳۶۷»): alone it names a decade.
+* A day and month without a year («۸ مارس», «اول ماه مه») is a named day, not a date: nothing is returned.
+* A pair joined by «و» («۲۰ و ۲۱ مهر ۱۳۹۸») has ``end_value`` like a range, and ``note`` 'pair'.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+
+import jdatetime
+from hijridate import Hijri
+
+TWO_DIGIT_PIVOT = 10  # two-digit years up to this are 14xx, above it 13xx
+# Years each calendar accepts. The lunar library's own range (1343–1500) narrows the lunar one further.
+YEAR_RANGE = {"solar": (1000, 1499), "gregorian": (1000, 2100), "lunar": (1000, 1500)}
+SOLAR_AFTER_SAL = (1200, 1499)  # «سال ۱۳۵۷»: a four-digit year after «سال» in this range is Solar
+
+# One character for one, so that offsets found in the translated text hold in the original.
+_TRANSLATION = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩يكى", "01234567890123456789یکی")
+SP = r"(?:[^\S\n]|\u200c)*"  # spaces and half-spaces, possibly none (PDF extraction); never a line break
+NO_LETTER_BEFORE = r"(?<![^\W\d_])(?<!\u200c)"
+NO_LETTER_AFTER = r"(?![^\W\d_])(?!\u200c)"
+DAY = r"(?:(?<!\d)(?P<{0}>0?[1-9]|[12][0-9]|3[01])(?!\d)|{1}(?P<{0}_word>اول|یکم){2})"
+FIRST_DAY_WORDS = {"اول", "یکم"}  # «اول مهر ۱۳۹۸», «اول ماه مه ۲۰۱۲»: the first day, in words
+YEAR = r"(?<!\d)(?P<{}>[0-9]{{4}}|[0-9]{{2}})(?!\d)"
+RANGE_WORD = r"(?:تا|الی|-|–|—)"
+JOIN = rf"(?P<join>{RANGE_WORD}|و)"
+SEPARATOR_ONLY = re.compile(rf"{SP}{RANGE_WORD}{SP}")
+NUMBER_START = r"(?<!\d)(?<!\d[/.\-])"  # not inside a longer run of numbers (a reference, a version)
+NUMBER_END = r"(?![/.\-]?\d)"
+NUMERIC_REST = r"(?P<sep>[/.\-])(?P<first>[0-9]{1,2})(?P=sep)(?P<second>[0-9]{1,2})"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int  # character offsets into the text given
+    text: str  # text[start:end]
+    start_value: str  # ISO Gregorian: 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY', the precision the text states
+    end_value: str | None  # for ranges and pairs, else None
+    calendar: str  # 'solar', 'gregorian' or 'lunar', as written
+    note: str = ""  # the exact Gregorian span of a Solar or lunar month or year; other remarks
+
+
+@dataclass(frozen=True)
+class MonthNames:
+    """The words dates are made of, from the ``[dates]`` table of ``patterns.toml``. Tuples, so it hashes."""
+
+    solar: tuple[tuple[str, int], ...] = ()
+    gregorian: tuple[tuple[str, int], ...] = ()
+    lunar: tuple[tuple[str, int], ...] = ()
+    latin: tuple[tuple[str, int], ...] = ()  # Gregorian months in Latin script, any letter case
+    markers: tuple[tuple[str, str], ...] = ()  # calendar words after a year: (words, calendar)
+    count_words: tuple[str, ...] = ()  # words after a number that show it counts things
+
+    @classmethod
+    def from_table(cls, table: Mapping) -> MonthNames:
+        def pairs(key: str) -> tuple:
+            return tuple((str(name), value) for name, value in table.get(key, ()))
+
+        return cls(
+            pairs("months_solar"), pairs("months_gregorian"), pairs("months_lunar"), pairs("months_latin"),
+            pairs("calendar_markers"), tuple(table.get("year_count_words", ())),
+        )
+
+    def lookup(self) -> dict[str, tuple[str, int]]:
+        """Compact spelling → (calendar, month number). Earlier calendars win a name two of them share."""
+        return _month_lookup(self)
+
+    def marker_calendars(self) -> dict[str, str]:
+        """Compact spelling of a calendar's name → the calendar."""
+        return _marker_lookup(self)
+
+
+@lru_cache(maxsize=8)
+def _month_lookup(names: MonthNames) -> dict[str, tuple[str, int]]:
+    table: dict[str, tuple[str, int]] = {}
+    for calendar, months in (("solar", names.solar), ("gregorian", names.gregorian), ("lunar", names.lunar),
+                             ("gregorian", names.latin)):
+        for name, number in months:
+            table.setdefault(_compact(name), (calendar, int(number)))
+    return table
+
+
+@lru_cache(maxsize=8)
+def _marker_lookup(names: MonthNames) -> dict[str, str]:
+    return {_compact(words): calendar for words, calendar in names.markers}
+
+
+@dataclass(frozen=True)
+class _Point:
+    """A date as written: a calendar, a year and, if the text gives them, a month and a day."""
+
+    calendar: str
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+
+# ---- public helpers ----
+
+
+def default_month_names() -> MonthNames:
+    """The project's month names, loaded once with the rest of the language data."""
+    from graphbuild.resources import load_resources  # late: loading resources imports hazm
+
+    extra = load_resources().extra
+    if "month_names" not in extra:
+        extra["month_names"] = MonthNames.from_table(load_resources().patterns["dates"])
+    return extra["month_names"]
+
+
+def solar_year_to_gregorian(year: int) -> tuple[str, str | None, str]:
+    """A Solar year (four digits, or two as in «انقلاب ۵۷») as (start year, end year or None, note).
+
+    Raises ValueError for a year outside the range dates are recognised in.
+    """
+    if 0 <= year < 100:
+        year = expand_two_digit_year(year)
+    resolved = _resolve(_Point("solar", year)) if _year_in_range("solar", year) else None
+    if resolved is None:
+        raise ValueError(f"not a Solar year this module handles: {year}")
+    return resolved
+
+
+def expand_two_digit_year(year: int) -> int:
+    """A two-digit Solar year as four digits: up to :data:`TWO_DIGIT_PIVOT` is 14xx, the rest 13xx."""
+    return 1400 + year if year <= TWO_DIGIT_PIVOT else 1300 + year
+
+
+def find_dates(text: str, month_names: MonthNames | None = None) -> list[DateMention]:
+    """The dates in ``text``, sorted and without overlaps. Never raises on any input."""
+    names = month_names if month_names is not None else default_month_names()
+    scan = text.translate(_TRANSLATION)  # digits of every script as Latin ones, Arabic ی and ک as Persian
+    candidates = [
+        mention
+        for pattern, handler in _forms(names)
+        for match in pattern.finditer(scan)
+        if (mention := handler(match, text, scan, names)) is not None
+    ]
+    return _merge_ranges(_longest_first(candidates), text, scan)
+
+
+# ---- calendars: every conversion goes through jdatetime, hijridate or datetime ----
+
+
+def _to_gregorian(calendar: str, year: int, month: int, day: int) -> date | None:
+    """The Gregorian date of a day in ``calendar``, or None if the day does not exist or is out of range."""
+    try:
+        if calendar == "solar":
+            return jdatetime.date(year, month, day).togregorian()
+        if calendar == "lunar":
+            return date(*Hijri(year, month, day).to_gregorian().datetuple())
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _month_bounds(calendar: str, year: int, month: int) -> tuple[date, date] | None:
+    """First and last Gregorian day of a month: the day before the next month's first."""
+    following = (year + 1, 1) if month == 12 else (year, month + 1)
+    first = _to_gregorian(calendar, year, month, 1)
+    after = _to_gregorian(calendar, *following, 1)
+    return (first, after - timedelta(days=1)) if first and after else None
+
+
+def _year_bounds(calendar: str, year: int) -> tuple[date, date] | None:
+    first, last = _month_bounds(calendar, year, 1), _month_bounds(calendar, year, 12)
+    return (first[0], last[1]) if first and last else None
+
+
+def _year_in_range(calendar: str, year: int) -> bool:
+    low, high = YEAR_RANGE[calendar]
+    return low <= year <= high
+
+
+def _resolve(point: _Point) -> tuple[str, str | None, str] | None:
+    """(start value, end value or None, note) of a point at the precision it was written with."""
+    if point.day is not None:
+        day = _to_gregorian(point.calendar, point.year, point.month, point.day)
+        return (day.isoformat(), None, "") if day else None
+    if point.month is not None:
+        return _resolve_month(point)
+    if point.calendar == "gregorian":
+        return f"{point.year:04d}", None, ""
+    bounds = _year_bounds(point.calendar, point.year)
+    if bounds is None:
+        return None
+    first, last = bounds
+    end = f"{last.year:04d}" if last.year != first.year else None
+    return f"{first.year:04d}", end, f"{point.calendar} {point.year} = {first}..{last}"
+
+
+def _resolve_month(point: _Point) -> tuple[str, str | None, str] | None:
+    """A Gregorian month as itself; another calendar's month as the Gregorian month most of its days are in."""
+    if point.calendar == "gregorian":
+        return (f"{point.year:04d}-{point.month:02d}", None, "") if 1 <= point.month <= 12 else None
+    bounds = _month_bounds(point.calendar, point.year, point.month)
+    if bounds is None:
+        return None
+    first, last = bounds
+    days = Counter((day.year, day.month) for day in _days(first, last))
+    (year, month), _ = days.most_common(1)[0]  # ties go to the earlier month, counted first
+    note = f"{point.calendar} {point.year}-{point.month:02d} = {first}..{last}" if len(days) > 1 else ""
+    return f"{year:04d}-{month:02d}", None, note
+
+
+def _days(first: date, last: date) -> Iterator[date]:
+    for offset in range((last - first).days + 1):
+        yield first + timedelta(days=offset)
+
+
+# ---- building mentions from points ----
+
+
+def _mention(text: str, start: int, end: int, first: _Point, last: _Point | None = None, pair_note: str = "",
+             strict: bool = False) -> DateMention | None:
+    """The mention of a date or a range, or None if it is no real date or the range runs backwards.
+
+    A day its month lacks puts the mention at month precision, unless ``strict`` (numeric dates, whose
+    reading is in doubt once one part is wrong).
+    """
+    points = [first] if last is None else [first, last]
+    bad = next((p for p in points if p.day is not None and _resolve(p) is None), None)
+    day_note = ""
+    if bad is not None:
+        if strict:
+            return None
+        day_note = f"no day {bad.day} in {bad.calendar} {bad.year}-{bad.month:02d}"
+        points = [replace(p, day=None) for p in points]
+    resolved = [_resolve(p) for p in points]
+    if any(r is None for r in resolved):
+        return None
+    if len(points) == 1 or points[0] == points[1]:  # two days of a month that lacks one: the month alone
+        value, end_value, span_note = resolved[0]
+        return DateMention(start, end, text[start:end], value, end_value, first.calendar,
+                           _join_notes(day_note, span_note))
+    (value, _, note_1), (last_value, last_end, note_2) = resolved
+    if not _earlier(value, last_value):
+        return None
+    return DateMention(start, end, text[start:end], value, last_end or last_value, first.calendar,
+                       _join_notes(pair_note, day_note, note_1, note_2))
+
+
+def _earlier(a: str, b: str) -> bool:
+    """Whether ISO value ``a`` starts before ``b``; values of different precision compare on their common part."""
+    common = min(len(a), len(b))
+    return a[:common] < b[:common]
+
+
+def _join_notes(*notes: str) -> str:
+    return "; ".join(dict.fromkeys(note for note in notes if note))
+
+
+def _longest_first(candidates: list[DateMention]) -> list[DateMention]:
+    """The longest candidates that do not overlap a longer one, in text order."""
+    chosen: list[DateMention] = []
+    for mention in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
+        if all(mention.end <= other.start or other.end <= mention.start for other in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _merge_ranges(mentions: list[DateMention], text: str, scan: str) -> list[DateMention]:
+    """Join two dates of one calendar with only «تا», «الی» or a dash between them into one range."""
+    merged: list[DateMention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.calendar == mention.calendar
+            and SEPARATOR_ONLY.fullmatch(scan, previous.end, mention.start)
+            and _earlier(previous.start_value, mention.start_value)
+        ):
+            merged[-1] = DateMention(
+                previous.start, mention.end, text[previous.start:mention.end], previous.start_value,
+                mention.end_value or mention.start_value, mention.calendar,
+                _join_notes(previous.note, mention.note),
+            )
+        else:
+            merged.append(mention)
+    return merged
+
+
+# ---- the patterns ----
+
+Handler = Callable[[re.Match, str, str, MonthNames], DateMention | None]
+
+
+def _compact(name: str) -> str:
+    """A month name's key: no spaces, half-spaces or dots, lower case (Latin names)."""
+    return re.sub(r"[\s\u200c.]", "", name).lower()
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A regex for a written phrase: its spaces and half-spaces may be either, or missing; dots may be spaced."""
+    parts = []
+    for char in phrase:
+        if char in " \u200c":
+            parts.append(SP)
+        elif char == ".":
+            parts.append(rf"{SP}\.{SP}")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(_phrase_regex(p) for p in sorted(set(phrases), key=len, reverse=True))  # longest first
+
+
+def _month(group: str, names: MonthNames) -> str:
+    """A month name, with «ماه» after it or not («دی ماه», «دی‌ماه», «دیماه»), standing as a word of its own."""
+    persian = _alternation([name for name, _ in names.solar + names.gregorian + names.lunar])
+    latin = _alternation([name for name, _ in names.latin])
+    alternatives = "|".join(filter(None, [persian, rf"(?i:{latin})\.?" if latin else ""])) or "(?!)"
+    return rf"{NO_LETTER_BEFORE}(?P<{group}>{alternatives})(?:{SP}ماه)?{NO_LETTER_AFTER}"
+
+
+def _marker(names: MonthNames, optional: bool = True) -> str:
+    """A calendar's name after a year («میلادی», «هجری شمسی», «ه.ش»)."""
+    markers = _alternation([words for words, _ in names.markers]) or "(?!)"
+    return rf"(?:{SP}{NO_LETTER_BEFORE}(?P<marker>{markers}){NO_LETTER_AFTER}){'?' if optional else ''}"
+
+
+def _year_tail(names: MonthNames) -> str:
+    """What follows a month: «سال» perhaps, the year, and perhaps the calendar's name."""
+    return rf"{SP}(?:سال{SP})?{YEAR.format('year')}{_marker(names)}"
+
+
+@lru_cache(maxsize=8)
+def _forms(names: MonthNames) -> list[tuple[re.Pattern, Handler]]:
+    """Each written form of a date, with the function that reads its match."""
+    tail = _year_tail(names)
+    month, month_2 = _month("month", names), _month("month_2", names)
+    day, day_2 = DAY.format("day"), DAY.format("day_2")
+    sal_year = rf"{NO_LETTER_BEFORE}سال{SP}{YEAR.format('year')}"
+    sal_years = rf"{NO_LETTER_BEFORE}سال{SP}(?:ها|های){SP}{YEAR.format('year')}"  # «سال‌های», «سالهای»
+    years_range = rf"{SP}{RANGE_WORD}{SP}(?:سال{SP})?{YEAR.format('year_2')}"
+    year4 = r"(?<!\d)(?P<year>[0-9]{4})(?!\d)"
+    numeric_year_last = rf"(?P<first>[0-9]{{1,2}})(?P<sep>[/.\-])(?P<second>[0-9]{{1,2}})(?P=sep)(?P<year>[0-9]{{4}})"
+    forms = {
+        rf"{day}{SP}{month}{tail}": _day_month_year,
+        rf"{day}{SP}{JOIN}{SP}{day_2}{SP}{month}{tail}": _days_month_year,
+        rf"{day}{SP}{month}{SP}{JOIN}{SP}{day_2}{SP}{month_2}{tail}": _days_months_year,
+        rf"{month}{tail}": _month_year,
+        rf"{month}{SP}{JOIN}{SP}{month_2}{tail}": _months_year,
+        rf"{month}{SP}{day}{SP}[,،]?{SP}{year4}{_marker(names)}": _month_day_year,
+        rf"{sal_year}(?:{years_range})?{_marker(names)}": _years,
+        rf"{sal_years}{years_range}{_marker(names)}": _years,  # alone, «سال‌های ۶۰» is a decade
+        rf"{year4}(?:{years_range})?{_marker(names, optional=False)}": _years,  # a bare number needs a calendar
+        rf"{NUMBER_START}(?P<year>[0-9]{{4}}){NUMERIC_REST}{NUMBER_END}": _numeric_year_first,
+        rf"{NUMBER_START}{numeric_year_last}{NUMBER_END}": _numeric_year_last,
+    }
+    return [(re.compile(pattern), handler) for pattern, handler in forms.items()]
+
+
+# ---- reading matches ----
+
+
+def _month_of(match: re.Match, group: str, names: MonthNames) -> tuple[str, int] | None:
+    return names.lookup().get(_compact(match.group(group)))
+
+
+def _year_of(match: re.Match, group: str, calendar: str, scan: str, names: MonthNames) -> int | None:
+    """The year a group holds in ``calendar``; two digits only for Solar years, and not when they count things."""
+    digits = match.group(group)
+    if len(digits) == 2:
+        if calendar != "solar" or _counts_things(scan, match.end(group), names):
+            return None
+        return expand_two_digit_year(int(digits))
+    year = int(digits)
+    return year if _year_in_range(calendar, year) else None
+
+
+def _counts_things(scan: str, end: int, names: MonthNames) -> bool:
+    """Whether the word after a number shows that it counts things («۳۰ نفر»)."""
+    following = re.match(rf"{SP}([^\W\d_][\w\u200c]*)", scan[end:end + 40])
+    return bool(following) and following.group(1) in names.count_words
+
+
+def _span_end(match: re.Match, calendar: str, names: MonthNames) -> int:
+    """Where a mention ends: after the calendar's name if it agrees with the month's calendar, else after the year."""
+    marker = match.group("marker")
+    if marker and _marker_calendar(marker, names) == calendar:
+        return match.end("marker")
+    return match.end("year")
+
+
+def _marker_calendar(marker: str, names: MonthNames) -> str | None:
+    return names.marker_calendars().get(_compact(marker))
+
+
+def _join_note(match: re.Match) -> str:
+    return "pair" if match.group("join") == "و" else ""
+
+
+def _day_month_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
+    calendar, month = _month_of(match, "month", names) or (None, 0)
+    year = calendar and _year_of(match, "year", calendar, scan, names)
+    if not year:
+        return None
+    point = _Point(calendar, year, month, int(match.group("day")))
+    return _mention(text, match.start(), _span_end(match, calendar, names), point)
+
+
+def _days_month_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
+    """«۸ تا ۱۰ آبان ۱۳۹۵», «۲۰ و ۲۱ مهر ۱۳۹۸»: two days of one month."""
+    calendar, month = _month_of(match, "month", names) or (None, 0)
+    year = calendar and _year_of(match, "year", calendar, scan, names)
+    if not year:
+        return None
+    first = _Point(calendar, year, month, int(match.group("day")))
+    last = replace(first, day=int(match.group("day_2")))
+    return _mention(text, match.start(), _span_end(match, calendar, names), first, last, _join_note(match))
+
+
+def _days_months_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
+    """«۸ آبان تا ۱۰ آذر ۱۳۹۵»; «۲۰ اسفند تا ۵ فروردین ۱۳۹۹» starts in the year before the one written."""
+    first_month, last_month = _month_of(match, "month", names), _month_of(match, "month_2", names)
+    if not first_month or not last_month or first_month[0] != last_month[0]:
+        return None
+    calendar = first_month[0]
+    year = _year_of(match, "year", calendar, scan, names)
+    if not year:
+        return None
+    first_day, last_day = int(match.group("day")), int(match.group("day_2"))
+    first_year = year - 1 if (first_month[1], first_day) > (last_month[1], last_day) else year
+    first = _Point(calendar, first_year, first_month[1], first_day)
+    last = _Point(calendar, year, last_month[1], last_day)
+    return _mention(text, match.start(), _span_end(match, calendar, names), first, last, _join_note(match))
+
+
+def _month_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
+    calendar, month = _month_of(match, "month", names) or (None, 0)
+    year = calendar and _year_of(match, "year", calendar, scan, names)
+    if not year:
+        return None
+    return _mention(text, match.start(), _span_end(match, calendar, names), _Point(calendar, year, month))
+
+
+def _months_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
+    """«مهر تا آذر ۱۳۹۸», «مهر و آبان ۹۸»: two months of one year (a later first month is of the year before)."""
+    first_month, last_month = _month_of(match, "month", names), _month_of(match, "month_2", names)
+    if not first_month or not last_month or first_month[0] != last_month[0]:
+        return None
+    calendar = first_month[0]
+    year = _year_of(match, "year", calendar, scan, names)
+    if not year:
+        return None
+    first = _Point(calendar, year - 1 if first_month[1] > last_month[1] else year, first_month[1])
+    last = _Point(calendar, year, last_month[1])
+    return _mention(text, match.start(), _span_end(match, calendar, names), first, last, _join_note(match))
+
+
+def _month_day_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
+    """«October 28, 2016»: the English order, for Gregorian months only."""
+    calendar, month = _month_of(match, "month", names) or (None, 0)
+    if calendar != "gregorian":
+        return None
+    year = _year_of(match, "year", calendar, scan, names)
+    if not year:
+        return None
+    point = _Point(calendar, year, month, int(match.group("day")))
+    return _mention(text, match.start(), _span_end(match, calendar, names), point)
+
+
+def _years(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
+    """«سال ۱۳۵۷», «۱۹۱۷ میلادی», «سال‌های ۱۳۶۰ تا ۱۳۶۷»: the calendar's name decides, else the year's size."""
+    marker = match.group("marker")
+    calendar = _marker_calendar(marker, names) if marker else _calendar_of_bare_year(match.group("year"))
+    year = calendar and _year_of(match, "year", calendar, scan, names)
+    if not year:
+        return None
+    end = match.end("marker") if marker else match.end("year")
+    if match.groupdict().get("year_2") is None:
+        return _mention(text, match.start(), end, _Point(calendar, year))
+    last_year = _second_year(match, year, calendar, scan, names)
+    if last_year is None:
+        return None
+    end = match.end("marker") if marker else match.end("year_2")
+    return _mention(text, match.start(), end, _Point(calendar, year), _Point(calendar, last_year))
+
+
+def _calendar_of_bare_year(digits: str) -> str:
+    low, high = SOLAR_AFTER_SAL
+    return "solar" if len(digits) == 2 or low <= int(digits) <= high else "gregorian"
+
+
+def _second_year(match: re.Match, year: int, calendar: str, scan: str, names: MonthNames) -> int | None:
+    """The end of a range of years; two digits after four keep the first year's century («۱۹۱۴-۱۸»)."""
+    digits = match.group("year_2")
+    if len(digits) == 2 and len(match.group("year")) == 4:
+        return year // 100 * 100 + int(digits)
+    return _year_of(match, "year_2", calendar, scan, names)
+
+
+def _numeric_year_first(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
+    """«۱۳۹۸/۰۵/۲۴», «2016-10-28»: year first is always year-month-day."""
+    return _numeric(match, text, int(match.group("first")), int(match.group("second")))
+
+
+def _numeric_year_last(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
+    """«28.10.2016», «۲۴/۵/۱۳۹۸»: day-month-year when the year is Solar or dots or dashes split the parts.
+
+    With slashes a Gregorian date may be month-day-year (American) as well: it is read only if one part is
+    above 12, which settles which part is the day.
+    """
+    first, second = int(match.group("first")), int(match.group("second"))
+    if _numeric_calendar(int(match.group("year"))) == "gregorian" and match.group("sep") == "/":
+        if first <= 12 and second <= 12:
+            return None  # 05/10/2016: May or October, nothing says which
+        if second > 12:
+            return _numeric(match, text, first, second)
+    return _numeric(match, text, second, first)
+
+
+def _numeric_calendar(year: int) -> str:
+    return "solar" if SOLAR_AFTER_SAL[0] <= year <= SOLAR_AFTER_SAL[1] else "gregorian"
+
+
+def _numeric(match: re.Match, text: str, month: int, day: int) -> DateMention | None:
+    """A numeric date's mention; none if any part is wrong, since then its reading is in doubt."""
+    year = int(match.group("year"))
+    calendar = _numeric_calendar(year)
+    if not _year_in_range(calendar, year) or not 1 <= month <= 12:
+        return None
+    return _mention(text, match.start(), match.end(), _Point(calendar, year, month, day), strict=True)
