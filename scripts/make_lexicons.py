@@ -20,6 +20,7 @@ from pathlib import Path
 
 import hazm
 
+from graphbuild.extract.recogniser import read_conll, tags_to_spans
 from graphbuild.normalise import normalise_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,33 +28,6 @@ DATA = ROOT / "graphbuild" / "data"
 
 COMMON_WORD_FREQUENCY = 200_000  # hazm corpus count above which a village's name is taken as a common word
 VERY_COMMON_WORD_FREQUENCY = 5_000_000  # ... and above which even a county seat needs ParsTwiNER's support
-
-
-def read_conll(path: Path) -> list[list[tuple[str, str]]]:
-    sentences, current = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if current:
-                sentences.append(current)
-            current = []
-            continue
-        token, _, tag = line.partition("\t")
-        current.append((token, tag.strip()))
-    if current:
-        sentences.append(current)
-    return sentences
-
-
-def spans(sentence: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
-    found, kind, tokens = [], None, []
-    for token, tag in sentence + [("", "O")]:
-        if tag.startswith("I-") and kind == tag[2:]:
-            tokens.append(token)
-            continue
-        if kind:
-            found.append((kind, tokens))
-        kind, tokens = (tag[2:], [token]) if tag[:2] in ("B-", "I-") else (None, [])
-    return found
 
 
 def ner_statistics(ner_dir: Path) -> tuple[Counter, Counter, Counter, Counter]:
@@ -65,7 +39,9 @@ def ner_statistics(ner_dir: Path) -> tuple[Counter, Counter, Counter, Counter]:
                 as_place[normalise_name(token)] += 1
             elif tag == "O":
                 as_other[normalise_name(token)] += 1
-        for kind, tokens in spans(sentence):
+        words = [token for token, _ in sentence]
+        for start, end, kind in tags_to_spans([tag for _, tag in sentence]):
+            tokens = words[start:end]
             if kind == "PER" and len(tokens) >= 2:
                 given[normalise_name(tokens[0])] += 1
                 family[normalise_name(tokens[-1])] += 1

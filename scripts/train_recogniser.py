@@ -20,28 +20,13 @@ from graphbuild.extract.recogniser import (
     MAX_ITERATIONS,
     MODEL_PATH,
     Recogniser,
+    read_conll,
     span_scores,
     train,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path("data") / "ner" / "parstwiner"
-
-
-def read_conll(path: Path) -> list[list[tuple[str, str]]]:
-    """Sentences of ``(token, tag)`` from a ``token<TAB>tag`` file with blank lines between sentences."""
-    sentences, current = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if current:
-                sentences.append(current)
-            current = []
-            continue
-        token, _, tag = line.partition("\t")
-        current.append((token.strip(), tag.strip()))
-    if current:
-        sentences.append(current)
-    return sentences
 
 
 def print_scores(gold: list[list[str]], predicted: list[list[str]]) -> None:

@@ -269,6 +269,22 @@ def train(
     return model_path
 
 
+def read_conll(path: Path) -> list[list[tuple[str, str]]]:
+    """Sentences of ``(token, tag)`` from a ``token<TAB>tag`` file with blank lines between sentences."""
+    sentences, current = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if current:
+                sentences.append(current)
+            current = []
+            continue
+        token, _, tag = line.partition("\t")
+        current.append((token.strip(), tag.strip()))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
 class Recogniser:
     """Tags sentences with the committed model, loaded on first use (loading hazm and the model is slow)."""
 
