@@ -19,11 +19,15 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-# Debian packages the tests use: rapper (raptor2-utils) reads the Turtle as a second, independent parser.
+# Debian packages the tests use: rapper (raptor2-utils) reads the Turtle as a second, independent parser;
+# headless Chromium opens the map offline; Noto fonts shape its Persian.
 system-packages:
-	@command -v rapper >/dev/null 2>&1 || { \
+	@if ! command -v rapper >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq raptor2-utils >/dev/null; }
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    raptor2-utils chromium fonts-noto-core >/dev/null; \
+	fi
 
 # Remake the place and person-name lexicons from ../shared/data (see NOTICE).
 lexicons: $(VENV)/.installed

@@ -162,3 +162,17 @@ def test_a_second_turtle_parser_reads_the_same_triples(sources_build, sources_gr
                          capture_output=True, text=True, check=True)
     count = int(run.stderr.split("returned")[1].split()[0])
     assert count == len(sources_graph)
+
+
+def test_the_map_opens_offline_in_a_browser_with_one_node_per_entity(sources_build, sources_graph, tmp_path):
+    _, output = sources_build
+    if shutil.which("chromium") is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: the test command installs it")
+        pytest.skip("chromium not installed (make test installs it)")
+    command = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=20000", "--dump-dom",
+               (output / "graph.html").as_uri()]
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=180, check=True).stdout
+    assert f'data-drawn-nodes="{len(entities(sources_graph))}"' in dom
