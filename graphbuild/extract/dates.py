@@ -28,6 +28,7 @@ Decisions:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
@@ -48,15 +49,17 @@ _TRANSLATION = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩يكى", "
 SP = r"(?:[^\S\n]|\u200c)*"  # spaces and half-spaces, possibly none (PDF extraction); never a line break
 NO_LETTER_BEFORE = r"(?<![^\W\d_])(?<!\u200c)"
 NO_LETTER_AFTER = r"(?![^\W\d_])(?!\u200c)"
+# A day: 1–31 in digits, or the first written as a word («اول مهر ۱۳۹۸», «اول ماه مه ۲۰۱۲»).
 DAY = r"(?:(?<!\d)(?P<{0}>0?[1-9]|[12][0-9]|3[01])(?!\d)|{1}(?P<{0}_word>اول|یکم){2})"
-FIRST_DAY_WORDS = {"اول", "یکم"}  # «اول مهر ۱۳۹۸», «اول ماه مه ۲۰۱۲»: the first day, in words
 YEAR = r"(?<!\d)(?P<{}>[0-9]{{4}}|[0-9]{{2}})(?!\d)"
 RANGE_WORD = r"(?:تا|الی|-|–|—)"
 JOIN = rf"(?P<join>{RANGE_WORD}|و)"
 SEPARATOR_ONLY = re.compile(rf"{SP}{RANGE_WORD}{SP}")
-NUMBER_START = r"(?<!\d)(?<!\d[/.\-])"  # not inside a longer run of numbers (a reference, a version)
-NUMBER_END = r"(?![/.\-]?\d)"
-NUMERIC_REST = r"(?P<sep>[/.\-])(?P<first>[0-9]{1,2})(?P=sep)(?P<second>[0-9]{1,2})"
+# Not inside a longer run of numbers, nor glued to Latin letters: a reference, a version («v1.2.2016»).
+NUMBER_START = r"(?<![\dA-Za-z])(?<!\d[/.\-])"
+NUMBER_END = r"(?![/.\-]?\d)(?![A-Za-z])"
+NUMERIC_REST = r"(?P<sep>[/.\-])(?P<first>[0-9]{1,2})(?P=sep)(?P<second>[0-9]{1,2})"  # after a year
+NUMERIC_DAY_MONTH = r"(?P<first>[0-9]{1,2})(?P<sep>[/.\-])(?P<second>[0-9]{1,2})(?P=sep)"  # before a year
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,7 @@ def _year_in_range(calendar: str, year: int) -> bool:
     return low <= year <= high
 
 
+@lru_cache(maxsize=4096)  # a document names the same few dates again and again
 def _resolve(point: _Point) -> tuple[str, str | None, str] | None:
     """(start value, end value or None, note) of a point at the precision it was written with."""
     if point.day is not None:
@@ -282,11 +286,14 @@ def _join_notes(*notes: str) -> str:
 
 def _longest_first(candidates: list[DateMention]) -> list[DateMention]:
     """The longest candidates that do not overlap a longer one, in text order."""
-    chosen: list[DateMention] = []
+    chosen: list[DateMention] = []  # in text order; without overlaps, so their ends are in order too
+    starts: list[int] = []
     for mention in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
-        if all(mention.end <= other.start or other.end <= mention.start for other in chosen):
-            chosen.append(mention)
-    return sorted(chosen, key=lambda m: m.start)
+        i = bisect.bisect_right(starts, mention.start)  # chosen[i - 1] starts at or before it, chosen[i] after
+        if (i == 0 or chosen[i - 1].end <= mention.start) and (i == len(chosen) or mention.end <= starts[i]):
+            chosen.insert(i, mention)
+            starts.insert(i, mention.start)
+    return chosen
 
 
 def _merge_ranges(mentions: list[DateMention], text: str, scan: str) -> list[DateMention]:
@@ -361,14 +368,13 @@ def _forms(names: MonthNames) -> list[tuple[re.Pattern, Handler]]:
     """Each written form of a date, with the function that reads its match."""
     tail = _year_tail(names)
     month, month_2 = _month("month", names), _month("month_2", names)
-    day, day_2 = DAY.format("day"), DAY.format("day_2")
+    day, day_2 = (DAY.format(group, NO_LETTER_BEFORE, NO_LETTER_AFTER) for group in ("day", "day_2"))
     sal_year = rf"{NO_LETTER_BEFORE}سال{SP}{YEAR.format('year')}"
     sal_years = rf"{NO_LETTER_BEFORE}سال{SP}(?:ها|های){SP}{YEAR.format('year')}"  # «سال‌های», «سالهای»
     years_range = rf"{SP}{RANGE_WORD}{SP}(?:سال{SP})?{YEAR.format('year_2')}"
     year4 = r"(?<!\d)(?P<year>[0-9]{4})(?!\d)"
-    numeric_year_last = rf"(?P<first>[0-9]{{1,2}})(?P<sep>[/.\-])(?P<second>[0-9]{{1,2}})(?P=sep)(?P<year>[0-9]{{4}})"
     forms = {
-        rf"{day}{SP}{month}{tail}": _day_month_year,
+        rf"{day}{SP}(?:ماه{SP})?{month}{tail}": _day_month_year,  # «اول ماه مه ۲۰۱۲»
         rf"{day}{SP}{JOIN}{SP}{day_2}{SP}{month}{tail}": _days_month_year,
         rf"{day}{SP}{month}{SP}{JOIN}{SP}{day_2}{SP}{month_2}{tail}": _days_months_year,
         rf"{month}{tail}": _month_year,
@@ -378,12 +384,16 @@ def _forms(names: MonthNames) -> list[tuple[re.Pattern, Handler]]:
         rf"{sal_years}{years_range}{_marker(names)}": _years,  # alone, «سال‌های ۶۰» is a decade
         rf"{year4}(?:{years_range})?{_marker(names, optional=False)}": _years,  # a bare number needs a calendar
         rf"{NUMBER_START}(?P<year>[0-9]{{4}}){NUMERIC_REST}{NUMBER_END}": _numeric_year_first,
-        rf"{NUMBER_START}{numeric_year_last}{NUMBER_END}": _numeric_year_last,
+        rf"{NUMBER_START}{NUMERIC_DAY_MONTH}(?P<year>[0-9]{{4}}){NUMBER_END}": _numeric_year_last,
     }
     return [(re.compile(pattern), handler) for pattern, handler in forms.items()]
 
 
 # ---- reading matches ----
+
+
+def _day_of(match: re.Match, group: str) -> int:
+    return int(match.group(group)) if match.group(group) else 1  # else «اول» or «یکم»
 
 
 def _month_of(match: re.Match, group: str, names: MonthNames) -> tuple[str, int] | None:
@@ -408,7 +418,7 @@ def _counts_things(scan: str, end: int, names: MonthNames) -> bool:
 
 
 def _span_end(match: re.Match, calendar: str, names: MonthNames) -> int:
-    """Where a mention ends: after the calendar's name if it agrees with the month's calendar, else after the year."""
+    """Where a mention ends: after the calendar's name if it is the month's calendar, else after the year."""
     marker = match.group("marker")
     if marker and _marker_calendar(marker, names) == calendar:
         return match.end("marker")
@@ -428,7 +438,7 @@ def _day_month_year(match: re.Match, text: str, scan: str, names: MonthNames) ->
     year = calendar and _year_of(match, "year", calendar, scan, names)
     if not year:
         return None
-    point = _Point(calendar, year, month, int(match.group("day")))
+    point = _Point(calendar, year, month, _day_of(match, "day"))
     return _mention(text, match.start(), _span_end(match, calendar, names), point)
 
 
@@ -438,8 +448,8 @@ def _days_month_year(match: re.Match, text: str, scan: str, names: MonthNames) -
     year = calendar and _year_of(match, "year", calendar, scan, names)
     if not year:
         return None
-    first = _Point(calendar, year, month, int(match.group("day")))
-    last = replace(first, day=int(match.group("day_2")))
+    first = _Point(calendar, year, month, _day_of(match, "day"))
+    last = replace(first, day=_day_of(match, "day_2"))
     return _mention(text, match.start(), _span_end(match, calendar, names), first, last, _join_note(match))
 
 
@@ -452,7 +462,7 @@ def _days_months_year(match: re.Match, text: str, scan: str, names: MonthNames) 
     year = _year_of(match, "year", calendar, scan, names)
     if not year:
         return None
-    first_day, last_day = int(match.group("day")), int(match.group("day_2"))
+    first_day, last_day = _day_of(match, "day"), _day_of(match, "day_2")
     first_year = year - 1 if (first_month[1], first_day) > (last_month[1], last_day) else year
     first = _Point(calendar, first_year, first_month[1], first_day)
     last = _Point(calendar, year, last_month[1], last_day)
@@ -489,7 +499,7 @@ def _month_day_year(match: re.Match, text: str, scan: str, names: MonthNames) ->
     year = _year_of(match, "year", calendar, scan, names)
     if not year:
         return None
-    point = _Point(calendar, year, month, int(match.group("day")))
+    point = _Point(calendar, year, month, _day_of(match, "day"))
     return _mention(text, match.start(), _span_end(match, calendar, names), point)
 
 
