@@ -453,19 +453,25 @@ def _days_month_year(match: re.Match, text: str, scan: str, names: MonthNames) -
     return _mention(text, match.start(), _span_end(match, calendar, names), first, last, _join_note(match))
 
 
-def _days_months_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
-    """«۸ آبان تا ۱۰ آذر ۱۳۹۵»; «۲۰ اسفند تا ۵ فروردین ۱۳۹۹» starts in the year before the one written."""
+def _two_months_of_a_year(match: re.Match, scan: str, names: MonthNames) -> tuple[str, int, int, int] | None:
+    """(calendar, first month, last month, year written) when both months are of one calendar and a year follows."""
     first_month, last_month = _month_of(match, "month", names), _month_of(match, "month_2", names)
     if not first_month or not last_month or first_month[0] != last_month[0]:
         return None
-    calendar = first_month[0]
-    year = _year_of(match, "year", calendar, scan, names)
-    if not year:
+    year = _year_of(match, "year", first_month[0], scan, names)
+    return (first_month[0], first_month[1], last_month[1], year) if year else None
+
+
+def _days_months_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
+    """«۸ آبان تا ۱۰ آذر ۱۳۹۵»; «۲۰ اسفند تا ۵ فروردین ۱۳۹۹» starts in the year before the one written."""
+    months = _two_months_of_a_year(match, scan, names)
+    if not months:
         return None
+    calendar, first_month, last_month, year = months
     first_day, last_day = _day_of(match, "day"), _day_of(match, "day_2")
-    first_year = year - 1 if (first_month[1], first_day) > (last_month[1], last_day) else year
-    first = _Point(calendar, first_year, first_month[1], first_day)
-    last = _Point(calendar, year, last_month[1], last_day)
+    first_year = year - 1 if (first_month, first_day) > (last_month, last_day) else year
+    first = _Point(calendar, first_year, first_month, first_day)
+    last = _Point(calendar, year, last_month, last_day)
     return _mention(text, match.start(), _span_end(match, calendar, names), first, last, _join_note(match))
 
 
@@ -479,15 +485,12 @@ def _month_year(match: re.Match, text: str, scan: str, names: MonthNames) -> Dat
 
 def _months_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
     """«مهر تا آذر ۱۳۹۸», «مهر و آبان ۹۸»: two months of one year (a later first month is of the year before)."""
-    first_month, last_month = _month_of(match, "month", names), _month_of(match, "month_2", names)
-    if not first_month or not last_month or first_month[0] != last_month[0]:
+    months = _two_months_of_a_year(match, scan, names)
+    if not months:
         return None
-    calendar = first_month[0]
-    year = _year_of(match, "year", calendar, scan, names)
-    if not year:
-        return None
-    first = _Point(calendar, year - 1 if first_month[1] > last_month[1] else year, first_month[1])
-    last = _Point(calendar, year, last_month[1])
+    calendar, first_month, last_month, year = months
+    first = _Point(calendar, year - 1 if first_month > last_month else year, first_month)
+    last = _Point(calendar, year, last_month)
     return _mention(text, match.start(), _span_end(match, calendar, names), first, last, _join_note(match))
 
 
