@@ -56,9 +56,32 @@ def assemble(documents: list[Document], resolution: Resolution, previous: Graph 
         _add_document(graph, doc, resolution, iris)
     _add_co_mentions(graph, co_mentions(documents, resolution), iris)
     by_identifier = {doc.identifier: doc for doc in documents}
+    dated: set[str] = set()
     for fact in resolution.facts:
-        _add_membership(graph, fact, iris, by_identifier[fact.document])
+        doc = by_identifier[fact.document]
+        if fact.kind == "memberOf":
+            _add_membership(graph, fact, iris, doc)
+        elif fact.kind == "location":
+            _add_stated(graph, iris[fact.subject], gbo.LOCATION, iris[fact.object], doc, fact)
+        elif fact.kind == "date" and fact.subject not in dated:  # one dating per event: the first, in order
+            dated.add(fact.subject)
+            _add_stated(graph, iris[fact.subject], gbo.START_DATE, date_literal(fact.value), doc, fact)
+            if fact.value_end:
+                _add_stated(graph, iris[fact.subject], gbo.END_DATE, date_literal(fact.value_end), doc, fact)
     return graph
+
+
+def _add_stated(graph: Graph, subject: URIRef, predicate: URIRef, value, doc: Document, fact: Fact) -> None:
+    """A stated fact, and beside it an rdf:Statement that says which sentence states it (and any note)."""
+    graph.add((subject, predicate, value))
+    statement = gbo.statement_iri(subject, predicate, str(value), fact.document, fact.evidence)
+    graph.add((statement, RDF.type, RDF.Statement))
+    graph.add((statement, RDF.subject, subject))
+    graph.add((statement, RDF.predicate, predicate))
+    graph.add((statement, RDF.object, value))
+    graph.add((statement, gbo.PROV.wasDerivedFrom, _add_text_target(graph, doc, *fact.evidence)))
+    if fact.note:
+        graph.add((statement, RDFS.comment, Literal(fact.note, lang="en")))
 
 
 def _add_membership(graph: Graph, fact: Fact, iris: dict[str, URIRef], doc: Document) -> None:
@@ -107,7 +130,7 @@ def _add_document(graph: Graph, doc: Document, resolution: Resolution, iris: dic
     graph.add((doc_iri, DCTERMS.identifier, Literal(doc.identifier)))
     for field, value in sorted(doc.source.metadata.items()):
         if field == "date":
-            graph.add((doc_iri, gbo.SCHEMA.datePublished, _date_literal(value)))
+            graph.add((doc_iri, gbo.SCHEMA.datePublished, date_literal(value)))
         elif field in CATALOGUE_PROPERTIES:
             graph.add((doc_iri, CATALOGUE_PROPERTIES[field], _fa(value) if field != "issue" else Literal(value)))
     for mention in doc.mentions:
@@ -172,7 +195,7 @@ def _add_text_target(graph: Graph, doc: Document, start: int, end: int, doc_iri:
     return target
 
 
-def _date_literal(value: str) -> Literal:
+def date_literal(value: str) -> Literal:
     """A catalogue date typed as precisely as it is written (YYYY, YYYY-MM or YYYY-MM-DD)."""
     parts = value.split("-")
     if len(parts) == 3:

@@ -67,12 +67,15 @@ class Relation:
     ``evidence`` is the span of the sentence that states it.
     """
 
-    kind: str  # "memberOf"
+    kind: str  # "memberOf", "location" (event → place), "date" (event → a date's value)
     subject: tuple[int, int]
     object: tuple[int, int]
     evidence: tuple[int, int]
     role: str = ""
     object_is_bare: bool = False
+    value: str = ""  # for "date": ISO start (YYYY, YYYY-MM or YYYY-MM-DD, Gregorian)
+    value_end: str = ""  # for "date": ISO end of a multi-day event
+    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,10 @@ def membership_iri(person: URIRef, body: URIRef, role: str) -> URIRef:
     return GBR[f"membership-{_digest('membership', str(person), str(body), role)}"]
 
 
+def statement_iri(subject: URIRef, predicate: URIRef, value: str, identifier: str, evidence: tuple[int, int]) -> URIRef:
+    return GBR[f"statement-{_digest('statement', str(subject), str(predicate), value, identifier, str(evidence))}"]
+
+
 def role_iri(role: str) -> URIRef:
     return GBR[f"role-{_digest('role', role)}"]
 

@@ -50,12 +50,15 @@ class Entity:
 class Fact:
     """A relation between two resolved entities, with the document and sentence that state it."""
 
-    kind: str
+    kind: str  # memberOf, location or date
     subject: str  # entity key
-    object: str  # entity key
+    object: str  # entity key ('' for a date)
     document: str
     evidence: tuple[int, int]  # sentence span in the normalised text
     role: str = ""
+    value: str = ""  # a date's ISO start
+    value_end: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -193,21 +196,29 @@ def resolve(documents: list[Document], resources: Resources) -> Resolution:
     return Resolution(dict(sorted(entities.items())), mention_entity, facts)
 
 
+RELATION_KINDS = {  # relation → (kind of its subject, kinds its object may be)
+    "memberOf": ("Person", ("Party", "Organization")),
+    "location": ("Event", ("Place",)),
+    "date": ("Event", ()),
+}
+
+
 def _resolve_relations(documents: list[Document], mention_entity: dict, body_entity) -> list[Fact]:
     facts = set()
     for doc in documents:
         dominant = _dominant_party(list(doc.mentions), body_entity)
         for relation in doc.relations:
-            subject = mention_entity.get((doc.identifier, *relation.subject, "Person"))
+            subject_kind, object_kinds = RELATION_KINDS[relation.kind]
+            subject = mention_entity.get((doc.identifier, *relation.subject, subject_kind))
             if relation.object_is_bare:
                 target = dominant
             else:
-                target = next((mention_entity.get((doc.identifier, *relation.object, kind))
-                               for kind in ("Party", "Organization")
-                               if (doc.identifier, *relation.object, kind) in mention_entity), None)
-            if subject and target:
-                facts.add(Fact(relation.kind, subject, target, doc.identifier, relation.evidence, relation.role))
-    return sorted(facts, key=lambda f: (f.subject, f.object, f.document, f.evidence, f.role))
+                target = next((mention_entity[(doc.identifier, *relation.object, kind)] for kind in object_kinds
+                               if (doc.identifier, *relation.object, kind) in mention_entity), "")
+            if subject and (target or relation.kind == "date"):
+                facts.add(Fact(relation.kind, subject, target, doc.identifier, relation.evidence, relation.role,
+                               relation.value, relation.value_end, relation.note))
+    return sorted(facts, key=lambda f: (f.kind, f.subject, f.object, f.document, f.evidence, f.role, f.value))
 
 
 def _resolve_events(documents: list[Document], body_entity) -> dict[tuple[str, int, int], tuple[str, dict]]:

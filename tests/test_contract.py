@@ -176,3 +176,15 @@ def test_the_map_opens_offline_in_a_browser_with_one_node_per_entity(sources_bui
                (output / "graph.html").as_uri()]
     dom = subprocess.run(command, capture_output=True, text=True, timeout=180, check=True).stdout
     assert f'data-drawn-nodes="{len(entities(sources_graph))}"' in dom
+
+
+def test_event_dates_and_places_with_the_sentence_that_states_them(sources_graph):
+    meeting = by_label(sources_graph, "نشست چهارم نیروهای چپ و کمونیست", "Event")
+    assert sources_graph.value(meeting, gbo.START_DATE) == Literal("2016-10-28", datatype=XSD.date)
+    assert sources_graph.value(meeting, gbo.END_DATE) == Literal("2016-10-30", datatype=XSD.date)
+    stockholm = by_label(sources_graph, "استکهلم", "Place")
+    assert (meeting, gbo.LOCATION, stockholm) in sources_graph
+    statements = list(sources_graph.subjects(RDF.subject, meeting))
+    assert statements and all(sources_graph.value(s, gbo.PROV.wasDerivedFrom) for s in statements)
+    uprising = by_label(sources_graph, "خیزش دی‌ماه ۹۶", "Event")
+    assert sources_graph.value(uprising, gbo.START_DATE) == Literal("2018-01", datatype=XSD.gYearMonth)

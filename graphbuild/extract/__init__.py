@@ -14,6 +14,7 @@ from graphbuild.document import Document, Mention, Relation
 from graphbuild.extract.affiliations import AffiliationExtractor
 from graphbuild.extract.bodies import BodyExtractor
 from graphbuild.extract.combine import combine
+from graphbuild.extract.event_facts import EventFactExtractor
 from graphbuild.extract.events import EventExtractor
 from graphbuild.extract.known import KnownEntityExtractor
 from graphbuild.extract.people import PersonExtractor
@@ -44,7 +45,7 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
     PersonExtractor(),
     RecogniserExtractor(),  # last in line, and last in precedence: see combine.py
 )
-DEFAULT_RELATION_EXTRACTORS: tuple[RelationExtractor, ...] = (AffiliationExtractor(),)
+DEFAULT_RELATION_EXTRACTORS: tuple[RelationExtractor, ...] = (AffiliationExtractor(), EventFactExtractor())
 
 
 def extract(doc: Document, resources: Resources, extractors: tuple[Extractor, ...] = DEFAULT_EXTRACTORS,

@@ -1,0 +1,132 @@
+"""When and where events happened, as the text states it.
+
+An event gets a date
+- written inside its own name: «خیزش دی‌ماه ۹۶», «انقلاب بهمن ۵۷»; a bare two-digit year after a revolution
+  or uprising («انقلاب ۵۷») is a Solar year;
+- written right after it in the same sentence, with nothing between but punctuation, «در», «سال», «مورخ» or
+  a place: «کنگره دوم در سال ۱۹۲۰», «نشست … در استکهلم، ۲۸ تا ۳۰ اکتبر ۲۰۱۶»;
+- on the lines right under a heading line that names it, lines that hold nothing but a place and dates
+  (the way statements sign off: «مصوب نشست چهارم … \\n استکهلم (سوئد)- ۸ تا ۱۰ آبان ۱۳۹۵ \\n ۲۸ تا ۳۰ اکتبر ۲۰۱۶»).
+Where the text gives the date in two calendars, the Gregorian as written wins, and a disagreement is noted.
+A place in those same positions («در استکهلم», the sign-off line) is the event's location.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphbuild.document import Document, Mention, Relation
+from graphbuild.extract.dates import DateMention, find_dates, solar_year_to_gregorian
+from graphbuild.resources import Resources
+
+LINK = re.compile(r"^[\s،,:؛\-–()]*(?:(?:در|به|از|مورخ|مورخه|تاریخ|سال|روز|طی)[\s،,:\-–()]*)*$")
+YEAR_NAMED = re.compile(r"^[۰-۹]{2}$")
+LINES_UNDER = 2  # sign-off lines read under an event's heading line
+
+
+class EventFactExtractor:
+    name = "event-facts"
+
+    def __call__(self, doc: Document, resources: Resources) -> list[Relation]:
+        dates = find_dates(doc.text)
+        places = [m for m in doc.mentions if m.kind == "Place"]
+        found: list[Relation] = []
+        for event in (m for m in doc.mentions if m.kind == "Event"):
+            sentence = doc.sentence_of(event.start)
+            when = _own_date(event, dates) or _date_after(doc, event, dates, places, sentence)
+            where = _place_after(doc, event, places, sentence)
+            if when is None and where is None:
+                when, where, sentence = _sign_off(doc, event, dates, places)
+            if when:
+                start, end, note, span = when
+                found.append(Relation("date", (event.start, event.end), span, sentence, value=start,
+                                      value_end=end or "", note=note))
+            if where:
+                found.append(Relation("location", (event.start, event.end), (where.start, where.end), sentence))
+        return found
+
+
+def _own_date(event: Mention, dates: list[DateMention]):
+    inside = [d for d in dates if event.start <= d.start and d.end <= event.end]
+    if inside:
+        d = inside[0]
+        return d.start_value, d.end_value, d.note, (d.start, d.end)
+    last_word = event.text.split()[-1] if event.text.split() else ""
+    if event.attribute("ordinal") is None and YEAR_NAMED.match(last_word):
+        start, end, note = solar_year_to_gregorian(int(last_word.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))))
+        return start, end, note, (event.end - len(last_word), event.end)
+    return None
+
+
+def _between_is_link(doc: Document, start: int, end: int, places: list[Mention]) -> bool:
+    """Whether the text between two positions is only linking words, punctuation and places."""
+    gap = doc.text[start:end]
+    for place in sorted((p for p in places if start <= p.start and p.end <= end), key=lambda p: -p.start):
+        gap = gap[: place.start - start] + " " + gap[place.end - start :]
+    return "\n" not in doc.text[start:end] and bool(LINK.match(gap))
+
+
+def _date_after(doc: Document, event: Mention, dates: list[DateMention], places: list[Mention], sentence):
+    following = [d for d in dates if event.end <= d.start < sentence[1]]
+    if not following or not _between_is_link(doc, event.end, following[0].start, places):
+        return None
+    group = [following[0]]
+    for later in following[1:]:  # the same date in another calendar, right beside it
+        if doc.text[group[-1].end : later.start].strip(" ()[]-–،,/\n"):
+            break
+        group.append(later)
+    chosen = _prefer_gregorian(group)
+    return chosen.start_value, chosen.end_value, chosen.note, (chosen.start, chosen.end)
+
+
+def _prefer_gregorian(group: list[DateMention]) -> DateMention:
+    """Of one date written in several calendars, the Gregorian as written; a disagreement is noted."""
+    chosen = next((d for d in group if d.calendar == "gregorian"), group[0])
+    notes = [chosen.note] + [
+        f"the text also gives «{d.text}» ({d.calendar}), which converts to {d.start_value}"
+        for d in group if d is not chosen and (d.start_value, d.end_value) != (chosen.start_value, chosen.end_value)
+    ]
+    return DateMention(chosen.start, chosen.end, chosen.text, chosen.start_value, chosen.end_value,
+                       chosen.calendar, "; ".join(filter(None, notes)))
+
+
+def _place_after(doc: Document, event: Mention, places: list[Mention], sentence) -> Mention | None:
+    """«… در استکهلم»: a place right after the event (or after its date), introduced by «در»."""
+    for place in (p for p in places if event.end <= p.start < sentence[1]):
+        gap = doc.text[event.end : place.start]
+        if re.fullmatch(r"[\s،,]*(?:در|،)\s*", gap) or re.fullmatch(r"[\s،,]*در\s+(?:شهر\s+)?", gap):
+            return place
+        break
+    return None
+
+
+def _sign_off(doc: Document, event: Mention, dates: list[DateMention], places: list[Mention]):
+    """A place and dates on the lines right under the event's line, and nothing else on them."""
+    line_end = doc.text.find("\n", event.end)
+    if line_end == -1 or doc.text[event.end:line_end].strip(" .:،"):
+        return None, None, doc.sentence_of(event.start)
+    position, found_dates, found_place = line_end + 1, [], None
+    lines_read = 0
+    while lines_read < LINES_UNDER and position < len(doc.text):
+        next_end = doc.text.find("\n", position)
+        next_end = len(doc.text) if next_end == -1 else next_end
+        if not doc.text[position:next_end].strip():
+            position = next_end + 1  # blank lines between sign-off lines do not count
+            continue
+        lines_read += 1
+        line_dates = [d for d in dates if position <= d.start and d.end <= next_end]
+        line_places = [p for p in places if position <= p.start and p.end <= next_end]
+        rest = doc.text[position:next_end]
+        for item in sorted(line_dates + line_places, key=lambda x: -x.start):
+            rest = rest[: item.start - position] + rest[item.end - position :]
+        if not (line_dates or line_places) or rest.strip(" \t\r()-–،,.:"):
+            break
+        found_dates += line_dates
+        found_place = found_place or (line_places[0] if line_places else None)
+        position = next_end + 1
+    when = None
+    if found_dates:
+        chosen = _prefer_gregorian(found_dates)
+        when = chosen.start_value, chosen.end_value, chosen.note, (chosen.start, chosen.end)
+    evidence = (doc.sentence_of(event.start)[0], max(position - 1, event.end))
+    return when, found_place, evidence

@@ -1,0 +1,38 @@
+"""Dates and places of events, on texts written for these tests."""
+
+from __future__ import annotations
+
+
+def facts(doc) -> dict[str, tuple]:
+    out = {}
+    for relation in doc.relations:
+        if relation.kind == "date":
+            out["date"] = (relation.value, relation.value_end, relation.note)
+        elif relation.kind == "location":
+            out["location"] = doc.text[relation.object[0]:relation.object[1]]
+    return out
+
+
+def test_date_and_place_right_after_the_event(analyse):
+    doc = analyse("کنگره دوازدهم حزب توده ایران در برلین در تاریخ ۲۴ مرداد ۱۳۹۸ برگزار شد.")
+    assert facts(doc) == {"location": "برلین", "date": ("2019-08-15", "", "")}
+
+
+def test_a_date_inside_the_events_name(analyse):
+    assert facts(analyse("به دنبال خیزش سراسری دی ماه ۹۶ و عروج جنبش"))["date"][:2] == ("2018-01", "")
+    assert facts(analyse("شکست انقلاب ۵۷ درس‌های زیادی داشت"))["date"][:2] == ("1978", "1979")
+
+
+def test_sign_off_lines_give_place_and_dates_and_gregorian_wins(analyse):
+    text = ("شورای همبستگی کارگران\nمصوب نشست سوم نیروهای چپ و کمونیست\n"
+            " پاریس (فرانسه)- 8 تا 10 آبان 1395\n\n28  تا 30 اکتبر2016 \n\nامضا کنندگان:\n")
+    found = facts(analyse(text))
+    assert found["location"] == "پاریس"
+    start, end, note = found["date"]
+    assert (start, end) == ("2016-10-28", "2016-10-30")
+    assert "۸ تا ۱۰ آبان ۱۳۹۵" in note and "2016-10-29" in note  # the two calendars disagree: noted
+
+
+def test_no_date_is_taken_from_across_the_sentence(analyse):
+    doc = analyse("کنگره یازدهم حزب برگزار شد و مردم در سال ۱۳۹۸ به خیابان آمدند.")
+    assert "date" not in facts(doc)
