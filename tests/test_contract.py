@@ -188,3 +188,9 @@ def test_event_dates_and_places_with_the_sentence_that_states_them(sources_graph
     assert statements and all(sources_graph.value(s, gbo.PROV.wasDerivedFrom) for s in statements)
     uprising = by_label(sources_graph, "خیزش دی‌ماه ۹۶", "Event")
     assert sources_graph.value(uprising, gbo.START_DATE) == Literal("2018-01", datatype=XSD.gYearMonth)
+
+
+def test_worker_processes_give_the_same_graph(sources_build, tmp_path):
+    _, output = sources_build
+    build(SOURCES, tmp_path, jobs=2, report=lambda m: None)
+    assert (tmp_path / "graph.ttl").read_bytes() == (output / "graph.ttl").read_bytes()
