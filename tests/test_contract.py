@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef

@@ -22,7 +22,6 @@ class AffiliationExtractor:
     def __call__(self, doc: Document, resources: Resources) -> list[Relation]:
         found = []
         tokens = list(doc.tokens)
-        start_index = {t.start: i for i, t in enumerate(tokens)}
         end_index = {t.end: i for i, t in enumerate(tokens)}
         bodies = {m.start: m for m in doc.mentions if m.kind in ("Party", "Organization")}
         people = [m for m in doc.mentions if m.kind == "Person"]
@@ -37,7 +36,7 @@ class AffiliationExtractor:
             if phrase:
                 role, body_span, bare, _ = phrase
                 found.append(_relation(doc, person, body_span, role, bare))
-        for i, token in enumerate(tokens):
+        for i in range(len(tokens)):
             if i >= 2 and tokens[i - 1].text == "و" and _role_phrase(tokens, i - 2, bodies, resources):
                 continue  # «کادر» in «عضو و کادر حزب» is part of the phrase that starts at «عضو»
             phrase = _role_phrase(tokens, i, bodies, resources)
