@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph
+from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import DCTERMS, SKOS
 
 from graphbuild import ontology as gbo
@@ -62,6 +62,7 @@ class Score:
 class Evaluation:
     strict: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     relaxed: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    facts: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))  # affiliations, event facts
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (document, kind, gold name)
     false_finds: list[tuple[str, str, str]] = field(default_factory=list)  # (document, kind, label)
     documents: list[str] = field(default_factory=list)
@@ -72,6 +73,11 @@ class Evaluation:
             s, r = self.strict[kind], self.relaxed[kind]
             lines.append(f"{kind:<13}{s.precision:>9.3f}{s.recall:>7.3f}{s.f1:>7.3f}   "
                          f"{r.precision:>9.3f}{r.recall:>7.3f}{r.f1:>7.3f}   {s.gold:>5}{s.predicted:>6}")
+        lines.append("")
+        lines.append(f"{'facts':<22}{'P':>7}{'R':>7}{'F1':>7}   {'gold':>5}{'found':>6}")
+        for name, score in sorted(self.facts.items()):
+            lines.append(f"{name:<22}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}   "
+                         f"{score.gold:>5}{score.predicted:>6}")
         return "\n".join(lines)
 
 
@@ -79,14 +85,16 @@ def _keys(names: list[str]) -> frozenset[str]:
     return frozenset(name_key(normalise_name(name)) for name in names if name.strip())
 
 
+def _gold_files(gold_dir: Path) -> list[dict]:
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(gold_dir.glob("*.json"))]
+
+
 def load_gold(gold_dir: Path) -> dict[str, list[Named]]:
-    gold = {}
-    for path in sorted(gold_dir.glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        gold[data["document"]] = [
-            Named(e["kind"], e["name"], _keys([e["name"], *e.get("forms", [])])) for e in data["entities"]
-        ]
-    return gold
+    return {
+        data["document"]: [Named(e["kind"], e["name"], _keys([e["name"], *e.get("forms", [])]))
+                           for e in data["entities"]]
+        for data in _gold_files(gold_dir)
+    }
 
 
 def predicted_entities(graph: Graph) -> dict[str, list[Named]]:
@@ -126,6 +134,45 @@ def _score(predicted: list[Named], gold: list[Named], matches) -> tuple[Score, l
     return Score(true_predicted, len(predicted), len(used), len(gold)), missed, false
 
 
+def _names_of(graph: Graph, entity) -> frozenset[str]:
+    return _keys([str(graph.value(entity, RDFS.label)), *map(str, graph.objects(entity, SKOS.altLabel))])
+
+
+def _score_facts(graph: Graph, gold_dir: Path, result: Evaluation) -> None:
+    """Affiliations (person → body pairs) and event dates, places and organisers, matched by names."""
+    for data in _gold_files(gold_dir):
+        named = {e["name"]: _keys([e["name"], *e.get("forms", [])]) for e in data["entities"]}
+        doc = next(graph.subjects(DCTERMS.identifier, Literal(data["document"])), None)
+        mentioned = set(graph.objects(doc, gbo.MENTIONS)) if doc is not None else set()
+        gold_pairs = [(named.get(a["person"], _keys([a["person"]])), named.get(a["organization"], _keys([a["organization"]])))
+                      for a in data.get("affiliations", [])]
+        found_pairs = [(_names_of(graph, p), _names_of(graph, o)) for p, o in graph.subject_objects(gbo.MEMBER_OF)
+                       if p in mentioned]
+        score = result.facts["affiliation"]
+        score.gold += len(gold_pairs)
+        score.predicted += len(found_pairs)
+        score.true_gold += sum(any(g[0] & f[0] and g[1] & f[1] for f in found_pairs) for g in gold_pairs)
+        score.true_predicted += sum(any(g[0] & f[0] and g[1] & f[1] for g in gold_pairs) for f in found_pairs)
+        events = [e for e in mentioned if (e, RDF.type, gbo.KIND_CLASS["Event"]) in graph]
+        for gold_event in (e for e in data["entities"] if e["kind"] == "Event"):
+            match = next((e for e in events if _names_of(graph, e) & named[gold_event["name"]]), None)
+            for field_name, predicate in (("start", gbo.START_DATE), ("location", gbo.LOCATION),
+                                          ("organizer", gbo.ORGANIZER)):
+                if field_name not in gold_event:
+                    continue
+                score = result.facts[f"event {field_name}"]
+                score.gold += 1
+                value = graph.value(match, predicate) if match is not None else None
+                if value is None:
+                    continue
+                score.predicted += 1
+                expected = gold_event[field_name]
+                right = str(value) == expected if field_name == "start" else bool(
+                    _names_of(graph, value) & named.get(expected, _keys([expected])))
+                score.true_predicted += right
+                score.true_gold += right
+
+
 def evaluate(graph: Graph | Path, gold_dir: Path) -> Evaluation:
     """Precision, recall and F1 per kind, strict and relaxed, over every document that has a gold file."""
     if isinstance(graph, Path):
@@ -143,4 +190,5 @@ def evaluate(graph: Graph | Path, gold_dir: Path) -> Evaluation:
                 getattr(result, name)["all"].add(score)
             result.misses += [(document, kind, e.name) for e in missed]
             result.false_finds += [(document, kind, e.name) for e in false]
+    _score_facts(graph, gold_dir, result)
     return result

@@ -71,3 +71,12 @@ def test_evaluate_command_on_the_sources(sources_build):
                                        str(ROOT / "tests" / "gold"), "--misses"])
     assert result.exit_code == 0
     assert "5 documents with gold annotations" in result.output and "relaxed" in result.output
+
+
+def test_facts_are_scored_against_the_gold(sources_graph):
+    result = evaluate(sources_graph, ROOT / "tests" / "gold")
+    affiliation = result.facts["affiliation"]
+    assert affiliation.gold == 20 and affiliation.predicted >= 6 and affiliation.precision >= 0.85
+    start = result.facts["event start"]
+    assert start.gold >= 8 and start.true_gold >= 3
+    assert "affiliation" in result.table()
