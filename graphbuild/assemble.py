@@ -121,6 +121,8 @@ def _add_entity(graph: Graph, iri: URIRef, entity: Entity, iris: dict[str, URIRe
         graph.add((iri, gbo.ORDINAL, Literal(int(ordinal))))
     if code := facts.get("place_code"):
         graph.add((iri, gbo.PLACE_CODE, Literal(code)))
+    if container := facts.get("contained_in"):
+        graph.add((iri, gbo.CONTAINED_IN_PLACE, iris[container]))
 
 
 def _add_document(graph: Graph, doc: Document, resolution: Resolution, iris: dict[str, URIRef]) -> None:

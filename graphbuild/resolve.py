@@ -192,6 +192,7 @@ def resolve(documents: list[Document], resources: Resources) -> Resolution:
             entity.facts.update(facts)
             mention_entity[(doc.identifier, mention.start, mention.end, mention.kind)] = key
     _label_entities(entities, resources)
+    _add_containing_places(entities, resources)
     facts = _resolve_relations(documents, mention_entity, body_entity)
     return Resolution(dict(sorted(entities.items())), mention_entity, facts)
 
@@ -219,6 +220,31 @@ def _resolve_relations(documents: list[Document], mention_entity: dict, body_ent
                 facts.add(Fact(relation.kind, subject, target, doc.identifier, relation.evidence, relation.role,
                                relation.value, relation.value_end, relation.note))
     return sorted(facts, key=lambda f: (f.kind, f.subject, f.object, f.document, f.evidence, f.role, f.value))
+
+
+def _add_containing_places(entities: dict[str, Entity], resources: Resources) -> None:
+    """City → province → country from the lexicons, so that a query for a province finds its cities.
+
+    A containing place the texts never name becomes an entity with no mentions: it is known from the
+    gazetteer, not found in a document.
+    """
+    by_code = {place.code: place for place in resources.places.values()}
+    entity_by_code = {e.facts["place_code"]: e for e in entities.values() if "place_code" in e.facts}
+    pending = list(entity_by_code.values())
+    while pending:
+        entity = pending.pop()
+        place = by_code.get(entity.facts["place_code"])
+        parent = by_code.get(place.parent) if place else None
+        if parent is None or parent.code == place.code:
+            continue
+        container = entity_by_code.get(parent.code)
+        if container is None:
+            key = f"Place:gazetteer:{parent.code}"  # apart from mention keys: «تهران» the city is not the province
+            container = entities.setdefault(key, Entity("Place", key, label=parent.name,
+                                                        facts={"place_code": parent.code}))
+            entity_by_code[parent.code] = container
+            pending.append(container)
+        entity.facts["contained_in"] = container.key
 
 
 def _resolve_events(documents: list[Document], body_entity) -> dict[tuple[str, int, int], tuple[str, dict]]:

@@ -62,6 +62,11 @@ def is_common_word(name: str, is_county: bool, frequencies: dict, stopwords: set
     return frequencies.get(name, 0) > VERY_COMMON_WORD_FREQUENCY and not as_place[name]
 
 
+def _spelling_blind(name: str) -> str:
+    """«سیستان وبلوچستان» and «سیستان و بلوچستان» are one name: compare without spaces and half-spaces."""
+    return normalise_name(name).replace(" ", "").replace("\u200c", "")
+
+
 def place_rows(gazetteers: Path, as_place: Counter, as_other: Counter, as_person: Counter) -> list[list[str]]:
     frequencies = {word: count for word, count, _ in hazm.words_list()}
     stopwords = set(hazm.stopwords_list())
@@ -69,12 +74,12 @@ def place_rows(gazetteers: Path, as_place: Counter, as_other: Counter, as_person
     wikidata = {}
     with open(gazetteers / "DERIVED_iran_provinces_wikidata.tsv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
-            wikidata[normalise_name(row["name_fa"])] = (row["wikidata"], row["iso3166_2"])
+            wikidata[_spelling_blind(row["name_fa"])] = (row["wikidata"], row["iso3166_2"])
     provinces = json.loads((gazetteers / "masterking32_iran_provinces_2025-01-18.json").read_text("utf-8"))
     province_codes = {}
     for province in provinces.values():
         name = normalise_name(province["name"])
-        qid, iso = wikidata.get(name, ("", f"IR-P{province['id']}"))
+        qid, iso = wikidata.get(_spelling_blind(province["name"]), ("", f"IR-P{province['id']}"))
         province_codes[province["id"]] = iso
         row = [name, "province", iso, "IR", province["lat"], province["lon"], qid, province["en_name"]]
         rows.append([normalise_name("استان " + name)] + row[1:])
