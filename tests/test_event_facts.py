@@ -36,3 +36,16 @@ def test_sign_off_lines_give_place_and_dates_and_gregorian_wins(analyse):
 def test_no_date_is_taken_from_across_the_sentence(analyse):
     doc = analyse("کنگره یازدهم حزب برگزار شد و مردم در سال ۱۳۹۸ به خیابان آمدند.")
     assert "date" not in facts(doc)
+
+
+def test_signers_of_a_message_written_as_members_join_the_party(analyse, resources):
+    from graphbuild.resolve import resolve
+
+    text = ("پیام به کنگره هشتم حزب توده ایران\nرفقا، حزب ما در این سال‌ها ایستادگی کرد.\n"
+            "زنده باد حزب توده ایران\nنازنین محمدی، کاوه عزیزی\n***\n"
+            "پیامی از یک دوست\nکنگره را تبریک می‌گوییم.\nزنده باد فرهاد کریمی\nسارا از مشهد\n")
+    doc = analyse(text)
+    resolution = resolve([doc], resources)
+    members = {(resolution.entities[f.subject].label, resolution.entities[f.object].label)
+               for f in resolution.facts if f.kind == "memberOf"}
+    assert members == {("نازنین محمدی", "حزب توده ایران"), ("کاوه عزیزی", "حزب توده ایران")}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from graphbuild.document import Document, Mention, Relation
-from graphbuild.extract.affiliations import AffiliationExtractor
+from graphbuild.extract.affiliations import AffiliationExtractor, SignerAffiliationExtractor
 from graphbuild.extract.bodies import BodyExtractor
 from graphbuild.extract.combine import combine
 from graphbuild.extract.event_facts import EventFactExtractor
@@ -45,7 +45,11 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
     PersonExtractor(),
     RecogniserExtractor(),  # last in line, and last in precedence: see combine.py
 )
-DEFAULT_RELATION_EXTRACTORS: tuple[RelationExtractor, ...] = (AffiliationExtractor(), EventFactExtractor())
+DEFAULT_RELATION_EXTRACTORS: tuple[RelationExtractor, ...] = (
+    AffiliationExtractor(),
+    SignerAffiliationExtractor(),
+    EventFactExtractor(),
+)
 
 
 def extract(doc: Document, resources: Resources, extractors: tuple[Extractor, ...] = DEFAULT_EXTRACTORS,

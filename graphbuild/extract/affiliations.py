@@ -1,6 +1,7 @@
 """Affiliations: a person tied to a party or organisation by a stated role.
 
-Two shapes, both within one sentence:
+Two shapes within one sentence (:class:`AffiliationExtractor`), and the signers of a message that speaks
+as the party's members (:class:`SignerAffiliationExtractor`):
 - «PERSON (،) ROLE (و ROLE) (ORGAN) BODY»: «بهروز مهرآبادی عضو کمیته مرکزی حزب …»;
 - «ROLE (و ROLE) (ORGAN) BODY … : PERSON، PERSON…»: «پنج عضو و کادر حزب از داخل: سپهر رهایی، …».
 BODY is a Party or Organization mention, or a bare «حزب»/«سازمان» that resolution ties to the document's own
@@ -14,6 +15,7 @@ from graphbuild.resources import Resources
 
 MAX_GAP_TOKENS = 2  # between a person and the role word after it («، »)
 MAX_LIST_GAP_TOKENS = 4  # between a role phrase's body and the ':' that opens its list
+SIGNATURE_LINE_WORDS = 8  # a closing line this short may carry a signature
 
 
 class AffiliationExtractor:
@@ -85,3 +87,69 @@ def _role_phrase(tokens: list[Token], i: int, bodies: dict[int, Mention], resour
     if tokens[j].text in resources.patterns["heads"]["party"] + resources.patterns["heads"]["party_if_designated"]:
         return " ".join(words), (tokens[j].start, tokens[j].end), True, j + 1
     return None
+
+
+class SignerAffiliationExtractor:
+    """Signers of a message who write as members: «… حزب ما …» … «پرستو از تهران» → پرستو memberOf the party.
+
+    A collection of messages is cut at separator lines («***», «-----»); in each message that holds a
+    membership cue from the pattern data, the people named on its closing short lines are its signers, and
+    each is tied to the document's own party (resolution settles which that is, as for a bare «حزب»).
+    """
+
+    name = "signer-affiliation"
+
+    def __call__(self, doc: Document, resources: Resources) -> list[Relation]:
+        patterns = resources.patterns["messages"]
+        cues = [_blind(cue) for cue in patterns["membership_cues"]]
+        found = []
+        for start, end in _messages(doc.text, patterns["separator_characters"]):
+            cue_at = _first_cue(doc.text, start, end, cues)
+            if cue_at is None:
+                continue
+            evidence = doc.sentence_of(cue_at)
+            signers = _signers(doc, start, end, patterns["signature_lines"], patterns["slogan_openers"])
+            found += [Relation("memberOf", (p.start, p.end), evidence, evidence, "", object_is_bare=True)
+                      for p in signers]
+        return found
+
+
+def _blind(text: str) -> str:
+    return text.replace(" ", "").replace("\u200c", "")
+
+
+def _messages(text: str, separators: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch between separator lines; the whole text if there is none."""
+    cuts, position = [0], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if len(stripped) >= 3 and all(char in separators for char in stripped):
+            cuts += [position, position + len(line)]
+        position += len(line) + 1
+    cuts.append(len(text))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if cuts[i + 1] > cuts[i]]
+
+
+def _first_cue(text: str, start: int, end: int, cues: list[str]) -> int | None:
+    """Where the first membership cue stands in text[start:end] (matched space- and half-space-blind)."""
+    blind, positions = [], []
+    for i in range(start, end):
+        if text[i] not in " \u200c":
+            blind.append(text[i])
+            positions.append(i)
+    joined = "".join(blind)
+    hits = [joined.find(cue) for cue in cues if cue in joined]
+    return positions[min(hits)] if hits else None
+
+
+def _signers(doc: Document, start: int, end: int, signature_lines: int, slogans: list[str]) -> list[Mention]:
+    """People named on the message's last non-empty short lines, slogans aside."""
+    lines, position = [], start
+    for line in doc.text[start:end].split("\n"):
+        if line.strip():
+            lines.append((position, position + len(line)))
+        position += len(line) + 1
+    closing = lines[-signature_lines:]
+    short = [(a, b) for a, b in closing if len(doc.text[a:b].split()) <= SIGNATURE_LINE_WORDS
+             and not doc.text[a:b].strip().startswith(tuple(slogans))]
+    return [m for m in doc.mentions if m.kind == "Person" and any(a <= m.start and m.end <= b for a, b in short)]
