@@ -86,3 +86,22 @@ def test_mentions_point_back_into_the_source_text(analyse):
     for mention in doc.mentions:
         start, end = doc.source_span(mention.start, mention.end)
         assert text[start:end].replace("ك", "ک").replace("ي", "ی") == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("پس از حمله به عراق", "حمله به عراق"),
+        ("در جنگ داخلی خونین یمن", "جنگ داخلی یمن"),
+        ("اعتراضات سراسری آبان ۹۸ ادامه یافت", "اعتراضات آبان ۹۸"),
+        ("انقلاب فوریه سال ۱۹۱۷ آغاز شد", "انقلاب فوریه"),
+    ],
+)
+def test_events_named_by_a_place_or_a_date_after_describing_words(analyse, text, name):
+    events = [m for m in analyse(text).mentions if m.kind == "Event"]
+    assert [m.key_text for m in events] == [name]
+
+
+@pytest.mark.parametrize("text", ["حمله به کارگران ادامه دارد", "جنگ داخلی پایان یافت", "کنگره حزب برگزار شد"])
+def test_a_head_without_a_name_or_date_is_no_event(analyse, text):
+    assert not [m for m in analyse(text).mentions if m.kind == "Event"]

@@ -51,6 +51,10 @@ def _own_date(event: Mention, dates: list[DateMention]):
     if inside:
         d = inside[0]
         return d.start_value, d.end_value, d.note, (d.start, d.end)
+    across = [d for d in dates if event.start <= d.start < event.end < d.end]
+    if across:  # «انقلاب اکتبر سال ۱۹۱۷»: the month names the event; only the year dates it
+        d = across[0]
+        return d.start_value[:4], (d.end_value or "")[:4] or None, d.note, (d.start, d.end)
     last_word = event.text.split()[-1] if event.text.split() else ""
     if event.attribute("ordinal") is None and YEAR_NAMED.match(last_word):
         start, end, note = solar_year_to_gregorian(int(last_word.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))))
@@ -94,7 +98,7 @@ def _place_after(doc: Document, event: Mention, places: list[Mention], sentence)
     """«… در استکهلم»: a place right after the event (or after its date), introduced by «در»."""
     for place in (p for p in places if event.end <= p.start < sentence[1]):
         gap = doc.text[event.end : place.start]
-        if re.fullmatch(r"[\s،,]*(?:در|،)\s*", gap) or re.fullmatch(r"[\s،,]*در\s+(?:شهر\s+)?", gap):
+        if re.fullmatch(r"[\s،,]*در\s+(?:شهر\s+)?", gap):
             return place
         break
     return None

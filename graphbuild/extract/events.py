@@ -46,14 +46,23 @@ def _ordinal_after(tokens: list[Token], head: int, digits_are_ordinals: bool) ->
     return None
 
 
-def _naming_end(tokens: list[Token], i: int, resources) -> int | None:
-    """Index after the words that name an event from token ``i`` on: a namer, a place, a month and year."""
+def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False) -> int | None:
+    """Index after the words that name an event from token ``i`` on: a namer, a place, a month and year
+    («سال ۵۷» too). With ``dates_only`` only a date names it («اعتراضات عمومی سال ۹۶»)."""
     patterns = resources.patterns
     namers = set(patterns["events"]["namers"])
     months = {name for name, _ in patterns["dates"]["months_solar"] + patterns["dates"]["months_gregorian"]}
     end = i
+    if dates_only:
+        namers = set()
+    named = False  # by a naming word or a place: a date after those is the event's date, not its name
     while end < len(tokens) and tokens[end].is_word:
         word = tokens[end].text
+        if named and (word == "سال" or word in months or DIGITS.match(word)):
+            break  # «انقلاب اکتبر سال ۱۹۱۷» is «انقلاب اکتبر», dated 1917
+        if word == "سال" and end + 1 < len(tokens) and DIGITS.match(tokens[end + 1].text):
+            end += 1
+            continue
         if word.endswith("‌ماه") and word[: -len("‌ماه")] in months:  # hazm writes «دی‌ماه»
             end += 1
             continue
@@ -61,6 +70,9 @@ def _naming_end(tokens: list[Token], i: int, resources) -> int | None:
             end += 1
             if end < len(tokens) and tokens[end].text == "ماه":
                 end += 1
+            if end < len(tokens) and DIGITS.match(tokens[end].text):
+                return end + 1  # «بهمن ۵۷»: a month and its year
+            named = word in namers  # «انقلاب اکتبر» is named by its month; «سال ۱۹۱۷» after it is a date
             continue
         if DIGITS.match(word) and end > i:
             end += 1
@@ -69,11 +81,11 @@ def _naming_end(tokens: list[Token], i: int, resources) -> int | None:
             end += 1
             break
         if word in namers:
-            end += 1
+            end, named = end + 1, True
             continue
-        place = place_at(tokens, end, resources)
+        place = None if dates_only else place_at(tokens, end, resources)
         if place:
-            end += place[0]
+            end, named = end + place[0], True
             if end + 1 < len(tokens) and tokens[end].text == "و" and place_at(tokens, end + 1, resources):
                 end += 1 + place_at(tokens, end + 1, resources)[0]
             continue
@@ -122,7 +134,8 @@ class EventExtractor:
     def _headed(self, doc: Document, tokens: list[Token], resources) -> list[Mention]:
         patterns = resources.patterns["events"]
         heads, ordinal_only = set(patterns["heads"]), set(patterns["ordinal_only"])
-        modifiers = set(patterns["modifiers"])
+        modifiers, qualifiers = set(patterns["modifiers"]), set(patterns["qualifiers"])
+        linked = {head: tuple(words) for head, words in patterns["linked_heads"]}
         found = []
         for h, token in enumerate(tokens):
             if token.text not in heads:
@@ -132,12 +145,18 @@ class EventExtractor:
                 ordinal, first = before
             elif after := _ordinal_after(tokens, h, token.text in ordinal_only):
                 ordinal, end = after
-            if ordinal is None and token.text not in ordinal_only:
-                # «خیزش سراسری دی ماه ۹۶»: a describing word may stand between the head and what names it.
-                skip = 1 if h + 1 < len(tokens) and tokens[h + 1].text in modifiers else 0
-                naming_end = _naming_end(tokens, h + 1 + skip, resources)
+            if ordinal is None:
+                # «خیزش سراسری دی ماه ۹۶», «جنگ داخلی خونین سوریه», «حمله به افغانستان»: describing words
+                # and a preposition the head takes may stand between the head and what names it.
+                j = h + 1
+                while j < len(tokens) and j - h <= 3 and (
+                        tokens[j].text in modifiers or tokens[j].text in qualifiers
+                        or (j == h + 1 and tokens[j].text in linked.get(token.text, ()))):
+                    j += 1
+                naming_end = _naming_end(tokens, j, resources, dates_only=token.text in ordinal_only)
                 if naming_end:
-                    naming, end = " ".join(t.text for t in tokens[h + 1 + skip : naming_end]), naming_end
+                    kept = [t.text for t in tokens[h + 1 : naming_end] if t.text not in modifiers]
+                    naming, end = " ".join(kept), naming_end
             if ordinal is None and naming is None:
                 continue
             tail_end, tail = (end, "")
