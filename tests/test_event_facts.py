@@ -49,3 +49,7 @@ def test_signers_of_a_message_written_as_members_join_the_party(analyse, resourc
     members = {(resolution.entities[f.subject].label, resolution.entities[f.object].label)
                for f in resolution.facts if f.kind == "memberOf"}
     assert members == {("نازنین محمدی", "حزب توده ایران"), ("کاوه عزیزی", "حزب توده ایران")}
+
+
+def test_a_named_day_with_a_year_is_that_day(analyse):
+    assert facts(analyse("بیانیه به مناسبت اول ماه مه ۲۰۱۹ منتشر شد."))["date"][:2] == ("2019-05-01", "")

@@ -38,12 +38,24 @@ class EventFactExtractor:
             if when is None and where is None:
                 when, where, sentence = _sign_off(doc, event, dates, places)
             if when:
-                start, end, note, span = when
+                start, end, note, span = _on_named_day(event, when, resources)
                 found.append(Relation("date", (event.start, event.end), span, sentence, value=start,
                                       value_end=end or "", note=note))
             if where:
                 found.append(Relation("location", (event.start, event.end), (where.start, where.end), sentence))
         return found
+
+
+def _on_named_day(event: Mention, when, resources: Resources):
+    """A named day with a year beside it is that day of that year: «اول ماه مه ۲۰۱۲» → 2012-05-01."""
+    start, end, note, span = when
+    days = resources.extra.get("named_days")
+    if days is None:
+        days = resources.extra["named_days"] = {name: day for name, day in resources.patterns["dates"]["named_days"]}
+    day = days.get(event.name) or days.get(event.text)
+    if day and len(start) == 4 and not end:
+        return f"{start}-{day}", None, note, span
+    return when
 
 
 def _own_date(event: Mention, dates: list[DateMention]):
