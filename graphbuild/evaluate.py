@@ -153,9 +153,12 @@ def _score_facts(graph: Graph, gold_dir: Path, result: Evaluation) -> None:
         score.predicted += len(found_pairs)
         score.true_gold += sum(any(g[0] & f[0] and g[1] & f[1] for f in found_pairs) for g in gold_pairs)
         score.true_predicted += sum(any(g[0] & f[0] and g[1] & f[1] for g in gold_pairs) for f in found_pairs)
-        events = [e for e in mentioned if (e, RDF.type, gbo.KIND_CLASS["Event"]) in graph]
+        events = sorted(e for e in mentioned if (e, RDF.type, gbo.KIND_CLASS["Event"]) in graph)
         for gold_event in (e for e in data["entities"] if e["kind"] == "Event"):
-            match = next((e for e in events if _names_of(graph, e) & named[gold_event["name"]]), None)
+            # The event named like the gold's canonical name first, then one named like any of its forms.
+            by_name = [e for e in events if _names_of(graph, e) & _keys([gold_event["name"]])]
+            by_form = [e for e in events if _names_of(graph, e) & named[gold_event["name"]]]
+            match = (by_name or by_form or [None])[0]
             for field_name, predicate in (("start", gbo.START_DATE), ("location", gbo.LOCATION),
                                           ("organizer", gbo.ORGANIZER)):
                 if field_name not in gold_event:
