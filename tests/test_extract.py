@@ -105,3 +105,18 @@ def test_events_named_by_a_place_or_a_date_after_describing_words(analyse, text,
 @pytest.mark.parametrize("text", ["حمله به کارگران ادامه دارد", "جنگ داخلی پایان یافت", "کنگره حزب برگزار شد"])
 def test_a_head_without_a_name_or_date_is_no_event(analyse, text):
     assert not [m for m in analyse(text).mentions if m.kind == "Event"]
+
+
+def test_names_in_guillemets_after_a_collective_noun_are_organisations(analyse):
+    doc = analyse("کارگران تشکلهایی مانند «سندیکای نانوایان سقز» و « کانون صنفی معلمان» ساختند.")
+    assert {("Organization", "سندیکای نانوایان سقز"), ("Organization", "کانون صنفی معلمان")} <= found(doc)
+
+
+def test_a_state_as_an_actor_and_an_alliance_are_organisations(analyse):
+    doc = analyse("دولت فرانسه و اتحاد چپ کارگران ترکیه بیانیه دادند.")
+    assert {("Organization", "دولت فرانسه"), ("Organization", "اتحاد چپ کارگران ترکیه")} <= found(doc)
+
+
+def test_a_head_and_its_name_are_one_body(analyse):
+    doc = analyse("سازمان اتحاد فدائیان کمونیست بیانیه داد.")
+    assert [m.text for m in doc.mentions if m.kind in ("Party", "Organization")] == ["سازمان اتحاد فدائیان کمونیست"]

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from graphbuild.document import Document, Mention, Relation
 from graphbuild.extract.affiliations import AffiliationExtractor, SignerAffiliationExtractor
-from graphbuild.extract.bodies import BodyExtractor
+from graphbuild.extract.bodies import BodyExtractor, QuotedBodyExtractor
 from graphbuild.extract.combine import combine
 from graphbuild.extract.event_facts import EventFactExtractor
 from graphbuild.extract.events import EventExtractor
@@ -41,6 +41,7 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
     PlaceExtractor(),
     KnownEntityExtractor(),
     BodyExtractor(),
+    QuotedBodyExtractor(),
     EventExtractor(),
     PersonExtractor(),
     RecogniserExtractor(),  # last in line, and last in precedence: see combine.py

@@ -8,16 +8,20 @@ inside a name only in the frames listed in the pattern data («کمیته حما
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from graphbuild.document import Document, Kind, Mention, Token
 from graphbuild.extract.places import place_at
-from graphbuild.extract.words import ends_name, lines
+from graphbuild.extract.words import ends_name, is_glued, lines
 from graphbuild.resources import Resources
 
 MAX_NAME_WORDS = 8  # after the head
 MAX_PARENTHESIS_WORDS = 4
+MAX_QUOTED_WORDS = 5
+QUOTED = re.compile(r"«([^«»\n]{2,60})»")
 DETACHED_SUFFIXES = ("ها", "ئی", "ای", "یی")
+DETACHED_EZAFE = ("ی", "ء", "یِ")
 DEMONYM_SUFFIXES = ("یان", "یها", "ی‌ها", "ی")
 
 
@@ -57,6 +61,8 @@ def name_end(tokens: list[Token], head: int, resources: Resources) -> int:
     end = head + 1  # index after the last specific word
     has_specific = False
     j = head + 1
+    if j < len(tokens) and tokens[j].text in DETACHED_EZAFE:
+        j += 1  # «روزنامه ی کیهان»: the ezafe written apart belongs to the name
     while j < len(tokens) and j - head <= MAX_NAME_WORDS:
         token = tokens[j]
         closing = _parenthesis_end(tokens, j)
@@ -88,6 +94,8 @@ def name_end(tokens: list[Token], head: int, resources: Resources) -> int:
 
 
 def _detached_suffix(word: str, resources: Resources) -> bool:
+    if word in DETACHED_EZAFE:
+        return False
     return word.startswith(DETACHED_SUFFIXES) and not resources.lexicon.is_known(word)
 
 
@@ -115,10 +123,15 @@ def is_specific(word: str, resources: Resources) -> bool:
     """A word that makes a name a name: a political designator, a place, or a word no lexicon knows."""
     return (
         word in _designators(resources)
-        or word in resources.places
+        or _is_place_word(word, resources)
         or is_demonym(word, resources)
-        or (not resources.lexicon.is_known(word) and not ends_name(word, resources) and len(word) > 2)
+        or (not resources.lexicon.is_known(word) and not ends_name(word, resources) and len(word) > 2
+            and not is_glued(word, resources))
     )
+
+
+def _is_place_word(word: str, resources: Resources) -> bool:
+    return word in resources.places or word in resources.place_aliases
 
 
 def is_demonym(word: str, resources: Resources) -> bool:
@@ -136,7 +149,7 @@ def body_kind(head: str, words: list[str], resources: Resources) -> Kind | None:
     heads = resources.patterns["heads"]
     content = [word for word in words if word not in "()"]
     designated = [word for word in content if word in _designators(resources)]
-    placed = any(word in resources.places for word in content) or "(" in words
+    placed = any(_is_place_word(word, resources) for word in content) or "(" in words
     unknown = [word for word in content if is_specific(word, resources) and word not in designated]
     is_party = head in heads["party"] or (head in heads["party_if_designated"] and designated)
     if is_party:
@@ -166,4 +179,26 @@ class BodyExtractor:
                     continue
                 start_char, end_char = token.start, tokens[end - 1].end
                 mentions.append(Mention(start_char, end_char, kind, doc.text[start_char:end_char], self.name))
+        return mentions
+
+
+class QuotedBodyExtractor:
+    """Names in guillemets after a collective noun: «تشکلهایی مانند «اتحاد بازنشستگان» و «بازنشستگان
+    پیشکسوت»». The sentence says what they are; the names need no head noun of their own."""
+
+    name = "quoted-body"
+
+    def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
+        introducers = set(resources.patterns["heads"]["quoted_introducers"])
+        mentions = []
+        for start, end in doc.sentences:
+            sentence = doc.text[start:end]
+            opener = next((m for m in re.finditer(r"[\w\u200c]+", sentence) if m.group() in introducers), None)
+            if opener is None:
+                continue
+            for quoted in QUOTED.finditer(sentence, opener.end()):
+                name = quoted.group(1).strip()
+                if 0 < len(name.split()) <= MAX_QUOTED_WORDS:
+                    first = start + quoted.start(1) + (len(quoted.group(1)) - len(quoted.group(1).lstrip()))
+                    mentions.append(Mention(first, first + len(name), "Organization", name, self.name))
         return mentions

@@ -3,8 +3,8 @@
 Precedence, in order:
 0. Rules and lexicons before the statistical recogniser: a recogniser find is kept only where no rule or
    lexicon find overlaps it at all (its kind and extent are the weaker evidence).
-1. Identical spans of different kinds: Event, then Party, Organization, Place, Person (a head noun or a
-   gazetteer is stronger evidence than the shape of a personal name).
+1. Identical spans of different kinds: Event, then Party, Place, Organization, Person (a gazetteer's exact
+   name beats a head noun: «اتحاد جماهیر شوروی» is a place; both beat the shape of a personal name).
 2. Spans that cross (overlap without one containing the other): the longer wins, then the kind order above.
 3. Nesting is kept: an event names its organiser («کنگره یازدهم حزب …» holds a Party), a name holds a place
    («… کارگران ایران»). A person's name nested inside another entity's name is dropped: it is part of that
@@ -17,7 +17,7 @@ from __future__ import annotations
 from graphbuild.document import Mention
 
 STATISTICAL_SOURCE = "recogniser"
-KIND_ORDER = {"Event": 0, "Party": 1, "Organization": 2, "Place": 3, "Person": 4}
+KIND_ORDER = {"Event": 0, "Party": 1, "Place": 2, "Organization": 3, "Person": 4}
 
 
 def _rank(mention: Mention) -> tuple:
@@ -35,6 +35,14 @@ def combine(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, -m.end))
 
 
+def _head_plus_name(outer: Mention, inner: Mention) -> bool:
+    """«سازمان اتحاد فدائیان کمونیست» holds «اتحاد فدائیان کمونیست»: the outer head and the inner name are
+    one name, not two bodies."""
+    bodies = ("Party", "Organization")
+    head = outer.text.split(" ", 1)[0]
+    return outer.kind in bodies and inner.kind in bodies and outer.text == f"{head} {inner.text}"
+
+
 def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -48,7 +56,8 @@ def _settle(mentions: list[Mention]) -> list[Mention]:
                 continue
             same_span = (other.start, other.end) == (mention.start, mention.end)
             nested = _contains(other, mention)
-            redundant = other.kind == mention.kind and (other.start == mention.start or other.end == mention.end)
+            redundant = (other.kind == mention.kind and (other.start == mention.start or other.end == mention.end)) \
+                or _head_plus_name(other, mention)
             if same_span or not nested or mention.kind == "Person" or redundant:
                 clash = True
                 break

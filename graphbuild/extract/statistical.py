@@ -20,14 +20,13 @@ from functools import lru_cache
 from graphbuild.document import Document, Kind, Mention, Token
 from graphbuild.extract.bodies import body_kind
 from graphbuild.extract.places import place_at
-from graphbuild.extract.words import DIGITS, ends_name, lines
+from graphbuild.extract.words import DIGITS, ends_name, is_glued, lines
 from graphbuild.resources import Resources
 
 SOURCE = "recogniser"
 # EVE is left out: on these texts the event patterns are far more precise than a model trained on tweets.
 TYPE_KIND: dict[str, Kind] = {"PER": "Person", "LOC": "Place", "ORG": "Organization", "POG": "Party"}
 COMMON_WORD = 1_000_000  # hazm corpus count above which a word in a person's name needs a lexicon's support
-GLUED_PART_FREQUENCY = 50_000
 MAX_PERSON_WORDS = 4
 
 
@@ -42,12 +41,7 @@ def _unknown(word: str, resources: Resources) -> bool:
     """A Persian word no lexicon knows, and not two known words run together («جنایتباراسرائیل»)."""
     if resources.lexicon.is_known(word) or DIGITS.match(word) or len(word) < 2 or not _persian(word):
         return False
-    return not any(_known_part(word[:i], resources) and _known_part(word[i:], resources)
-                   for i in range(2, len(word) - 1))
-
-
-def _known_part(part: str, resources: Resources) -> bool:
-    return part in resources.places or resources.lexicon.frequency(part) > GLUED_PART_FREQUENCY
+    return not is_glued(word, resources)
 
 
 def _persian(word: str) -> bool:

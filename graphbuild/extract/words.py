@@ -34,6 +34,21 @@ def lines(doc: Document) -> Iterator[list[Token]]:
         yield current
 
 
+GLUED_PART_FREQUENCY = 50_000  # each part of a run-together word must be at least this common
+GLUED_PREFIXES = ("و", "از", "به", "در", "با")  # short words often written onto the next one
+
+
+def is_glued(word: str, resources: Resources) -> bool:
+    """Two known words run together («جنایتباراسرائیل», «وبرآمده»): not a name the lexicon lacks."""
+    def known(part: str) -> bool:
+        return part in resources.places or resources.lexicon.frequency(part) > GLUED_PART_FREQUENCY
+
+    if any(word.startswith(p) and len(word) > len(p) + 2 and resources.lexicon.is_known(word[len(p):])
+           for p in GLUED_PREFIXES):
+        return True
+    return any(known(word[:i]) and known(word[i:]) for i in range(2, len(word) - 1))
+
+
 def is_verb(word: str, resources: Resources) -> bool:
     return word in resources.lexicon.verbs or word.startswith(VERB_PREFIXES)
 
