@@ -42,6 +42,13 @@ def _family_like(token: Token, resources: Resources) -> bool:
     return word.endswith(FAMILY_ENDINGS) and resources.lexicon.frequency(word) < COMMON_WORD
 
 
+def is_given_name(word: str, resources: Resources) -> bool:
+    """A given name from the lexicons, also in its other common spelling («یداله» for «یدالله»)."""
+    if word in resources.given_names:
+        return True
+    return word.endswith("اله") and word[:-3] + "الله" in resources.given_names
+
+
 def _glued_preposition(word: str, resources: Resources) -> bool:
     """«ازایران», «بهتهران»: a preposition written onto the word after it, not a name."""
     return any(word.startswith(p) and (word[len(p):] in resources.places or resources.lexicon.is_known(word[len(p):]))
@@ -82,12 +89,12 @@ class PersonExtractor:
             if token.text not in titles:
                 continue
             end = i + 1
-            if end < len(tokens) and (tokens[end].text in resources.given_names or _family_like(tokens[end], resources)):
+            if end < len(tokens) and (is_given_name(tokens[end].text, resources) or _family_like(tokens[end], resources)):
                 end += 1
                 while end < len(tokens) and end - i <= MAX_NAME_WORDS and _family_like(tokens[end], resources):
                     end += 1
             lone = tokens[i + 1].text if end == i + 2 else ""
-            if lone and lone not in resources.given_names and lone not in resources.family_names:
+            if lone and not is_given_name(lone, resources) and lone not in resources.family_names:
                 continue  # one word after a title must be a known name: «رفیق دیگر» is no one
             if end > i + 1:
                 spans.append((i + 1, _extend_family(tokens, end)))
@@ -96,9 +103,13 @@ class PersonExtractor:
     def _name_pairs(self, tokens: list[Token], resources: Resources) -> list[tuple[int, int]]:
         spans = []
         for i in range(len(tokens) - 1):
-            if tokens[i].text in resources.given_names and _is_name_word(tokens[i], resources):
-                if _family_like(tokens[i + 1], resources) and _plausible_pair(tokens[i], tokens[i + 1], resources):
-                    spans.append((i, _extend_family(tokens, i + 2)))
+            if is_given_name(tokens[i].text, resources) and _is_name_word(tokens[i], resources):
+                family, after = tokens[i + 1], i + 2
+                # «جعفر عظیم زاده»: a family-name suffix written apart vouches for the word before it.
+                split_family = after < len(tokens) and tokens[after].text in FAMILY_SUFFIX_WORDS
+                if (_family_like(family, resources) and _plausible_pair(tokens[i], family, resources)) or (
+                        split_family and _is_name_word(family, resources)):
+                    spans.append((i, _extend_family(tokens, after)))
         return spans
 
     def _name_list(self, tokens: list[Token], resources: Resources) -> list[tuple[int, int]]:
@@ -120,7 +131,7 @@ class PersonExtractor:
             return []
         if not all(_is_name_word(tokens[i], resources) for item in items for i in item):
             return []
-        known = sum(1 for item in items if tokens[item[0]].text in resources.given_names)
+        known = sum(1 for item in items if is_given_name(tokens[item[0]].text, resources))
         return [(item[0], item[-1] + 1) for item in items] if known >= 2 or known * 2 > len(items) else []
 
     def _signature(self, tokens: list[Token], resources: Resources) -> list[tuple[int, int]]:
@@ -156,7 +167,7 @@ class PersonExtractor:
             if len(piece) > MAX_NAME_WORDS or not all(_is_name_word(tokens[i], resources) for i in piece):
                 return []  # one piece that is not a name: this line is prose, not a signature
             first, last = tokens[piece[0]], tokens[piece[-1]]
-            is_name = first.text in resources.given_names or (len(piece) > 1 and _family_like(last, resources))
+            is_name = is_given_name(first.text, resources) or (len(piece) > 1 and _family_like(last, resources))
             if not (is_name or (has_place and len(pieces) <= 3)):
                 return []
             if any(place_at(tokens, i, resources) for i in piece):
