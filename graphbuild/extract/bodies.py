@@ -99,7 +99,7 @@ def _detached_suffix(word: str, resources: Resources) -> bool:
     return word.startswith(DETACHED_SUFFIXES) and not resources.lexicon.is_known(word)
 
 
-def _openers(resources: Resources) -> frozenset[str]:
+def body_openers(resources: Resources) -> frozenset[str]:
     heads = resources.patterns["heads"]
     return resources.extra.setdefault(
         "body_openers",
@@ -115,14 +115,14 @@ def _generic(resources: Resources) -> frozenset[str]:
     return resources.extra.setdefault("generic", frozenset(resources.patterns["names"]["generic_modifiers"]))
 
 
-def _designators(resources: Resources) -> frozenset[str]:
+def political_designators(resources: Resources) -> frozenset[str]:
     return resources.extra.setdefault("designators", frozenset(resources.patterns["designators"]["political"]))
 
 
 def is_specific(word: str, resources: Resources) -> bool:
     """A word that makes a name a name: a political designator, a place, or a word no lexicon knows."""
     return (
-        word in _designators(resources)
+        word in political_designators(resources)
         or _is_place_word(word, resources)
         or is_demonym(word, resources)
         or (not resources.lexicon.is_known(word) and not ends_name(word, resources) and len(word) > 2
@@ -148,7 +148,7 @@ def body_kind(head: str, words: list[str], resources: Resources) -> Kind | None:
     """
     heads = resources.patterns["heads"]
     content = [word for word in words if word not in "()"]
-    designated = [word for word in content if word in _designators(resources)]
+    designated = [word for word in content if word in political_designators(resources)]
     placed = any(_is_place_word(word, resources) for word in content) or "(" in words
     unknown = [word for word in content if is_specific(word, resources) and word not in designated]
     is_party = head in heads["party"] or (head in heads["party_if_designated"] and designated)
@@ -161,7 +161,7 @@ class BodyExtractor:
     name = "head-noun"
 
     def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
-        openers = _openers(resources)
+        openers = body_openers(resources)
         organs = {tuple(organ.split()) for organ in resources.patterns["names"]["organs"]}
         mentions = []
         for tokens in lines(doc):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from graphbuild.document import Document, Mention, Token
-from graphbuild.extract.bodies import body_kind, name_end
+from graphbuild.extract.bodies import body_kind, body_openers, name_end, political_designators
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import DIGITS, lines, ordinal_value, ordinal_words, to_latin_digits
 from graphbuild.resources import Resources
@@ -46,12 +46,22 @@ def _ordinal_after(tokens: list[Token], head: int, digits_are_ordinals: bool) ->
     return None
 
 
+def _naming_words(resources: Resources) -> tuple[frozenset[str], frozenset[str]]:
+    """Naming words and month names, built once per process rather than once per event head."""
+    cached = resources.extra.get("event_naming_words")
+    if cached is None:
+        dates = resources.patterns["dates"]
+        cached = resources.extra["event_naming_words"] = (
+            frozenset(resources.patterns["events"]["namers"]),
+            frozenset(name for name, _ in dates["months_solar"] + dates["months_gregorian"]),
+        )
+    return cached
+
+
 def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False) -> int | None:
     """Index after the words that name an event from token ``i`` on: a namer, a place, a month and year
     («سال ۵۷» too). With ``dates_only`` only a date names it («اعتراضات عمومی سال ۹۶»)."""
-    patterns = resources.patterns
-    namers = set(patterns["events"]["namers"])
-    months = {name for name, _ in patterns["dates"]["months_solar"] + patterns["dates"]["months_gregorian"]}
+    namers, months = _naming_words(resources)
     end = i
     if dates_only:
         namers = set()
@@ -96,7 +106,7 @@ def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False
 def _organiser_tail(tokens: list[Token], i: int, resources) -> tuple[int, str]:
     """(index after, kind of tail) for the body named right after an event: «… کمیته مرکزی حزب …»."""
     heads = resources.patterns["heads"]
-    openers = set(heads["party"] + heads["party_if_designated"] + heads["organization"])
+    openers = body_openers(resources)
     bare_openers = set(heads["party"] + heads["party_if_designated"])  # «کنگره هفتم سازمان»: the author's own
     organs = [organ.split() for organ in resources.patterns["names"]["organs"]]
     j = i
@@ -115,7 +125,7 @@ def _organiser_tail(tokens: list[Token], i: int, resources) -> tuple[int, str]:
     if j > i:
         return j, "organ"
     end = name_end(tokens, i - 1, resources) if i > 0 else i
-    designators = set(resources.patterns["designators"]["political"])
+    designators = political_designators(resources)
     if end > i and any(t.text in designators for t in tokens[i:end]):
         return end, "description"  # «نشست چهارم نیروهای چپ و کمونیست»
     return i, ""
