@@ -59,7 +59,9 @@ def assemble(documents: list[Document], resolution: Resolution, previous: Graph 
     dated: set[str] = set()
     for fact in resolution.facts:
         doc = by_identifier[fact.document]
-        if fact.kind == "memberOf":
+        if fact.part is not None:
+            _add_document_fact(graph, fact, iris, doc)
+        elif fact.kind == "memberOf":
             _add_membership(graph, fact, iris, doc)
         elif fact.kind == "location":
             _add_stated(graph, iris[fact.subject], gbo.LOCATION, iris[fact.object], doc, fact)
@@ -69,6 +71,35 @@ def assemble(documents: list[Document], resolution: Resolution, previous: Graph 
             if fact.value_end:
                 _add_stated(graph, iris[fact.subject], gbo.END_DATE, date_literal(fact.value_end), doc, fact)
     return graph
+
+
+DOCUMENT_FACT_PROPERTIES = {"signatory": gbo.SIGNATORY, "author": gbo.AUTHOR,
+                             "locationCreated": gbo.LOCATION_CREATED}
+
+
+def _add_document_fact(graph: Graph, fact: Fact, iris: dict[str, URIRef], doc: Document) -> None:
+    """A fact about the document itself, or about one message in it: signatories, authors, place and date."""
+    subject = _part_iri(graph, doc, fact.part)
+    if fact.kind == "datePublished":
+        if subject == gbo.document_iri(doc.identifier) and "date" in doc.source.metadata:
+            return  # the catalogue's date is the publisher's own word
+        _add_stated(graph, subject, gbo.DATE_PUBLISHED, date_literal(fact.value_end or fact.value), doc, fact)
+    else:
+        _add_stated(graph, subject, DOCUMENT_FACT_PROPERTIES[fact.kind], iris[fact.object], doc, fact)
+
+
+def _part_iri(graph: Graph, doc: Document, part: tuple[int, int]) -> URIRef:
+    """The document, when the part is its whole text; else a schema:Message that is part of it."""
+    doc_iri = gbo.document_iri(doc.identifier)
+    if part == (0, len(doc.text)):
+        return doc_iri
+    source_start, source_end = doc.source_span(*part)
+    message = gbo.message_iri(doc.identifier, source_start, source_end)
+    graph.add((message, RDF.type, gbo.MESSAGE_CLASS))
+    graph.add((message, gbo.IS_PART_OF, doc_iri))
+    graph.add((doc_iri, gbo.HAS_PART, message))
+    graph.add((message, gbo.PROV.wasDerivedFrom, _add_text_target(graph, doc, *part)))
+    return message
 
 
 def _add_stated(graph: Graph, subject: URIRef, predicate: URIRef, value, doc: Document, fact: Fact) -> None:
@@ -131,6 +162,8 @@ def _add_document(graph: Graph, doc: Document, resolution: Resolution, iris: dic
     graph.add((doc_iri, RDF.type, gbo.DOCUMENT_CLASS))
     graph.add((doc_iri, DCTERMS.identifier, Literal(doc.identifier)))
     for field, value in sorted(doc.source.metadata.items()):
+        if field == "publisher" and (publisher := _body_named(resolution, value)):
+            graph.add((doc_iri, gbo.PUBLISHER, iris[publisher]))
         if field == "date":
             graph.add((doc_iri, gbo.SCHEMA.datePublished, date_literal(value)))
         elif field in CATALOGUE_PROPERTIES:
@@ -139,6 +172,15 @@ def _add_document(graph: Graph, doc: Document, resolution: Resolution, iris: dic
         entity = resolution.entity_of(doc.identifier, mention)
         graph.add((doc_iri, gbo.MENTIONS, iris[entity.key]))
         _add_annotation(graph, doc, doc_iri, mention.start, mention.end, iris[entity.key], entity.key)
+
+
+def _body_named(resolution: Resolution, name: str) -> str | None:
+    """The key of the party or organisation that goes by this name (label or other name), if any."""
+    key = name_key(name)
+    for entity in resolution.entities.values():
+        if entity.kind in ("Party", "Organization") and key in {name_key(n) for n in [entity.label, *entity.alt_labels]}:
+            return entity.key
+    return None
 
 
 def co_mentions(documents: list[Document], resolution: Resolution) -> Counter:

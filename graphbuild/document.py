@@ -67,7 +67,10 @@ class Relation:
     ``evidence`` is the span of the sentence that states it.
     """
 
-    kind: str  # "memberOf", "location" (event → place), "date" (event → a date's value)
+    # "memberOf", "location" (event → place), "date" (event → a date's value); and a document's own facts,
+    # whose subject is a part of the document (the whole text, or one message): "signatory", "author",
+    # "locationCreated" (→ place), "datePublished" (→ a date's value)
+    kind: str
     subject: tuple[int, int]
     object: tuple[int, int]
     evidence: tuple[int, int]

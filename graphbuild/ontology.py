@@ -53,6 +53,16 @@ END_DATE = SCHEMA.endDate
 MEMBER_OF = SCHEMA.memberOf
 CONTAINED_IN_PLACE = SCHEMA.containedInPlace
 MENTIONS = SCHEMA.mentions
+# A document's own facts: who signed it, who wrote it and where, who published it, when, which issue.
+SIGNATORY = GB.signatory  # document → Party, Organization or Person that signed it (a schema:contributor)
+AUTHOR = SCHEMA.author  # document → Person or body that wrote it
+LOCATION_CREATED = SCHEMA.locationCreated  # document → Place it was written in
+PUBLISHER = SCHEMA.publisher  # document → Party or Organization that published it
+DATE_PUBLISHED = SCHEMA.datePublished  # typed like event dates
+ISSUE_NUMBER = SCHEMA.issueNumber  # of a periodical
+MESSAGE_CLASS = SCHEMA.Message  # one signed message within a document that collects several
+IS_PART_OF = SCHEMA.isPartOf  # message → document
+HAS_PART = SCHEMA.hasPart  # document → message
 # Extra facts of the project's own
 ORDINAL = GB.ordinal
 PLACE_CODE = GB.placeCode
@@ -93,6 +103,11 @@ def text_target_iri(identifier: str, start: int, end: int) -> URIRef:
 def selector_iris(target: URIRef) -> tuple[URIRef, URIRef]:
     """The position and quote selectors of a text target."""
     return URIRef(f"{target}-position"), URIRef(f"{target}-quote")
+
+
+def message_iri(identifier: str, start: int, end: int) -> URIRef:
+    """One message of a collection: the stretch of the source file between its separator lines."""
+    return GBR[f"message-{_digest('message', identifier, str(start), str(end))}"]
 
 
 def membership_iri(person: URIRef, body: URIRef, role: str) -> URIRef:

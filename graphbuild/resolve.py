@@ -50,8 +50,8 @@ class Entity:
 class Fact:
     """A relation between two resolved entities, with the document and sentence that state it."""
 
-    kind: str  # memberOf, location or date
-    subject: str  # entity key
+    kind: str  # memberOf, location, date, or a document's own: signatory, author, locationCreated, datePublished
+    subject: str  # entity key ('' when the subject is a part of the document: see ``part``)
     object: str  # entity key ('' for a date)
     document: str
     evidence: tuple[int, int]  # sentence span in the normalised text
@@ -59,6 +59,7 @@ class Fact:
     value: str = ""  # a date's ISO start
     value_end: str = ""
     note: str = ""
+    part: tuple[int, int] | None = None  # a document's own fact: the stretch it is about (whole text or message)
 
 
 @dataclass
@@ -201,7 +202,13 @@ RELATION_KINDS = {  # relation → (kind of its subject, kinds its object may be
     "memberOf": ("Person", ("Party", "Organization")),
     "location": ("Event", ("Place",)),
     "date": ("Event", ()),
+    # A document's own facts: the subject is the document, or a message in it.
+    "signatory": ("Document", ("Party", "Organization", "Person")),
+    "author": ("Document", ("Person", "Party", "Organization")),
+    "locationCreated": ("Document", ("Place",)),
+    "datePublished": ("Document", ()),
 }
+VALUE_RELATIONS = ("date", "datePublished")  # relations whose object is a value, not an entity
 
 
 def _resolve_relations(documents: list[Document], mention_entity: dict, body_entity) -> list[Fact]:
@@ -210,16 +217,19 @@ def _resolve_relations(documents: list[Document], mention_entity: dict, body_ent
         dominant = _dominant_party(list(doc.mentions), body_entity)
         for relation in doc.relations:
             subject_kind, object_kinds = RELATION_KINDS[relation.kind]
-            subject = mention_entity.get((doc.identifier, *relation.subject, subject_kind))
+            is_part = subject_kind == "Document"
+            subject = "" if is_part else mention_entity.get((doc.identifier, *relation.subject, subject_kind))
             if relation.object_is_bare:
                 target = dominant
             else:
                 target = next((mention_entity[(doc.identifier, *relation.object, kind)] for kind in object_kinds
                                if (doc.identifier, *relation.object, kind) in mention_entity), "")
-            if subject and (target or relation.kind == "date"):
+            if (subject or is_part) and (target or relation.kind in VALUE_RELATIONS):
                 facts.add(Fact(relation.kind, subject, target, doc.identifier, relation.evidence, relation.role,
-                               relation.value, relation.value_end, relation.note))
-    return sorted(facts, key=lambda f: (f.kind, f.subject, f.object, f.document, f.evidence, f.role, f.value))
+                               relation.value, relation.value_end, relation.note,
+                               relation.subject if is_part else None))
+    return sorted(facts, key=lambda f: (f.kind, f.subject, f.object, f.document, f.evidence, f.role, f.value,
+                                        f.part or (0, 0)))
 
 
 def _add_containing_places(entities: dict[str, Entity], resources: Resources) -> None:

@@ -14,6 +14,7 @@ from graphbuild.document import Document, Mention, Relation
 from graphbuild.extract.affiliations import AffiliationExtractor, SignerAffiliationExtractor
 from graphbuild.extract.bodies import BodyExtractor, QuotedBodyExtractor
 from graphbuild.extract.combine import combine
+from graphbuild.extract.document_facts import DocumentFactExtractor, SignatoryListExtractor
 from graphbuild.extract.event_facts import EventFactExtractor
 from graphbuild.extract.events import EventExtractor
 from graphbuild.extract.known import KnownEntityExtractor
@@ -44,12 +45,14 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
     QuotedBodyExtractor(),
     EventExtractor(),
     PersonExtractor(),
+    SignatoryListExtractor(),
     RecogniserExtractor(),  # last in line, and last in precedence: see combine.py
 )
 DEFAULT_RELATION_EXTRACTORS: tuple[RelationExtractor, ...] = (
     AffiliationExtractor(),
     SignerAffiliationExtractor(),
     EventFactExtractor(),
+    DocumentFactExtractor(),
 )
 
 

@@ -11,11 +11,11 @@ party. Role words and organs come from the pattern data.
 from __future__ import annotations
 
 from graphbuild.document import Document, Mention, Relation, Token
+from graphbuild.extract.parts import blind, closing_lines, messages
 from graphbuild.resources import Resources
 
 MAX_GAP_TOKENS = 2  # between a person and the role word after it («، »)
 MAX_LIST_GAP_TOKENS = 4  # between a role phrase's body and the ':' that opens its list
-SIGNATURE_LINE_WORDS = 8  # a closing line this short may carry a signature
 
 
 class AffiliationExtractor:
@@ -101,9 +101,9 @@ class SignerAffiliationExtractor:
 
     def __call__(self, doc: Document, resources: Resources) -> list[Relation]:
         patterns = resources.patterns["messages"]
-        cues = [_blind(cue) for cue in patterns["membership_cues"]]
+        cues = [blind(cue) for cue in patterns["membership_cues"]]
         found = []
-        for start, end in _messages(doc.text, patterns["separator_characters"]):
+        for start, end in messages(doc.text, patterns["separator_characters"]):
             cue_at = _first_cue(doc.text, start, end, cues)
             if cue_at is None:
                 continue
@@ -114,42 +114,19 @@ class SignerAffiliationExtractor:
         return found
 
 
-def _blind(text: str) -> str:
-    return text.replace(" ", "").replace("\u200c", "")
-
-
-def _messages(text: str, separators: str) -> list[tuple[int, int]]:
-    """(start, end) of each stretch between separator lines; the whole text if there is none."""
-    cuts, position = [0], 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if len(stripped) >= 3 and all(char in separators for char in stripped):
-            cuts += [position, position + len(line)]
-        position += len(line) + 1
-    cuts.append(len(text))
-    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if cuts[i + 1] > cuts[i]]
-
-
 def _first_cue(text: str, start: int, end: int, cues: list[str]) -> int | None:
     """Where the first membership cue stands in text[start:end] (matched space- and half-space-blind)."""
-    blind, positions = [], []
+    blind_chars, positions = [], []
     for i in range(start, end):
         if text[i] not in " \u200c":
-            blind.append(text[i])
+            blind_chars.append(text[i])
             positions.append(i)
-    joined = "".join(blind)
+    joined = "".join(blind_chars)
     hits = [joined.find(cue) for cue in cues if cue in joined]
     return positions[min(hits)] if hits else None
 
 
 def _signers(doc: Document, start: int, end: int, signature_lines: int, slogans: list[str]) -> list[Mention]:
     """People named on the message's last non-empty short lines, slogans aside."""
-    lines, position = [], start
-    for line in doc.text[start:end].split("\n"):
-        if line.strip():
-            lines.append((position, position + len(line)))
-        position += len(line) + 1
-    closing = lines[-signature_lines:]
-    short = [(a, b) for a, b in closing if len(doc.text[a:b].split()) <= SIGNATURE_LINE_WORDS
-             and not doc.text[a:b].strip().startswith(tuple(slogans))]
+    short = closing_lines(doc, start, end, signature_lines, slogans)
     return [m for m in doc.mentions if m.kind == "Person" and any(a <= m.start and m.end <= b for a, b in short)]
