@@ -65,6 +65,8 @@ def assemble(documents: list[Document], resolution: Resolution, previous: Graph 
             _add_membership(graph, fact, iris, doc)
         elif fact.kind == "location":
             _add_stated(graph, iris[fact.subject], gbo.LOCATION, iris[fact.object], doc, fact)
+        elif fact.kind == "organizer":
+            _add_stated(graph, iris[fact.subject], gbo.ORGANIZER, iris[fact.object], doc, fact)
         elif fact.kind == "date" and fact.subject not in dated:  # one dating per event: the first, in order
             dated.add(fact.subject)
             _add_stated(graph, iris[fact.subject], gbo.START_DATE, date_literal(fact.value), doc, fact)

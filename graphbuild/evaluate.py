@@ -65,6 +65,8 @@ class Evaluation:
     facts: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))  # affiliations, event facts
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (document, kind, gold name)
     false_finds: list[tuple[str, str, str]] = field(default_factory=list)  # (document, kind, label)
+    # (document, fact, subject, what the gold says, what the graph says or '' if nothing)
+    fact_misses: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
 
     def table(self) -> str:
@@ -153,6 +155,9 @@ def _score_facts(graph: Graph, gold_dir: Path, result: Evaluation) -> None:
         score.predicted += len(found_pairs)
         score.true_gold += sum(any(g[0] & f[0] and g[1] & f[1] for f in found_pairs) for g in gold_pairs)
         score.true_predicted += sum(any(g[0] & f[0] and g[1] & f[1] for g in gold_pairs) for f in found_pairs)
+        result.fact_misses += [(data["document"], "affiliation", a["person"], a["organization"], "")
+                               for a, g in zip(data.get("affiliations", []), gold_pairs)
+                               if not any(g[0] & f[0] and g[1] & f[1] for f in found_pairs)]
         events = sorted(e for e in mentioned if (e, RDF.type, gbo.KIND_CLASS["Event"]) in graph)
         for gold_event in (e for e in data["entities"] if e["kind"] == "Event"):
             # The event named like the gold's canonical name first, then one named like any of its forms.
@@ -166,14 +171,19 @@ def _score_facts(graph: Graph, gold_dir: Path, result: Evaluation) -> None:
                 score = result.facts[f"event {field_name}"]
                 score.gold += 1
                 value = graph.value(match, predicate) if match is not None else None
+                expected = gold_event[field_name]
                 if value is None:
+                    result.fact_misses.append((data["document"], f"event {field_name}", gold_event["name"], expected, ""))
                     continue
                 score.predicted += 1
-                expected = gold_event[field_name]
                 right = str(value) == expected if field_name == "start" else bool(
                     _names_of(graph, value) & named.get(expected, _keys([expected])))
                 score.true_predicted += right
                 score.true_gold += right
+                if not right:
+                    shown = str(value) if field_name == "start" else str(graph.value(value, RDFS.label))
+                    result.fact_misses.append((data["document"], f"event {field_name}", gold_event["name"], expected,
+                                               shown))
 
 
 def evaluate(graph: Graph | Path, gold_dir: Path) -> Evaluation:

@@ -201,6 +201,7 @@ def resolve(documents: list[Document], resources: Resources) -> Resolution:
 RELATION_KINDS = {  # relation → (kind of its subject, kinds its object may be)
     "memberOf": ("Person", ("Party", "Organization")),
     "location": ("Event", ("Place",)),
+    "organizer": ("Event", ("Party", "Organization")),
     "date": ("Event", ()),
     # A document's own facts: the subject is the document, or a message in it.
     "signatory": ("Document", ("Party", "Organization", "Person")),

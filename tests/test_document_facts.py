@@ -90,3 +90,11 @@ def test_the_sources_graph_holds_signatories_messages_and_publishers(sources_gra
     assert len(set(graph.objects(None, gbo.PUBLISHER))) >= 2
     for statement in graph.subjects(RDF.predicate, gbo.SIGNATORY):  # every signature has its sentence
         assert graph.value(statement, gbo.PROV.wasDerivedFrom) is not None
+
+
+def test_the_line_under_a_closing_formula_is_the_writers_name_even_if_no_lexicon_knows_it(analyse):
+    text = ("پیام به کنفرانس\nبرای شما آرزوی موفقیت داریم و در کنار شما هستیم.\nبا عشق و احترام\nدیاکو\n*****\n"
+            "سلام\nاین کنفرانس را تبریک می‌گویم.\nبا احترام\nمی‌آییم\n")
+    doc = analyse(text)
+    assert relations_of(doc, "author") == ["دیاکو"]  # a verb under a formula is no name
+    assert [m.text for m in doc.mentions if m.kind == "Person"] == ["دیاکو"]

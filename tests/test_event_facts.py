@@ -53,3 +53,28 @@ def test_signers_of_a_message_written_as_members_join_the_party(analyse, resourc
 
 def test_a_named_day_with_a_year_is_that_day(analyse):
     assert facts(analyse("بیانیه به مناسبت اول ماه مه ۲۰۱۹ منتشر شد."))["date"][:2] == ("2019-05-01", "")
+
+
+def organizers(doc) -> list[str]:
+    return [doc.text[r.object[0]:r.object[1]] for r in doc.relations if r.kind == "organizer"]
+
+
+def test_the_place_an_events_name_holds_is_where_it_happened(analyse):
+    assert facts(analyse("پس از بمباران یمن جنگ ادامه یافت."))["location"] == "یمن"
+    assert facts(analyse("جنگ داخلی لبنان سال‌ها طول کشید."))["location"] == "لبنان"
+
+
+def test_no_place_from_a_bodys_name_or_from_the_two_sides_of_a_war(analyse):
+    assert "location" not in facts(analyse("کنگره دهم حزب کمونیست کارگری عراق پیروز باد."))
+    assert "location" not in facts(analyse("پس از جنگ ایران و عراق اقتصاد فروپاشید."))
+
+
+def test_the_body_after_tousat_carried_the_event_out(analyse):
+    doc = analyse("اعتصاب سراسری ۱۴۰۱ توسط شورای هماهنگی تشکل‌های صنفی فرهنگیان ایران سازمان داده شد.")
+    assert organizers(doc) == ["شورای هماهنگی تشکل‌های صنفی فرهنگیان ایران"]
+
+
+def test_a_signing_body_above_an_adopted_by_line_held_the_meeting(analyse):
+    doc = analyse("متن بیانیه در اینجا.\n\nاتحاد سوسیالیستی کارگران ایران\nمصوب کنفرانس سوم\n")
+    assert organizers(doc) == ["اتحاد سوسیالیستی کارگران ایران"]
+    assert organizers(analyse("متن بیانیه در اینجا.\nمصوب کنفرانس سوم\n")) == []

@@ -14,7 +14,7 @@ from graphbuild.document import Document, Mention, Relation
 from graphbuild.extract.affiliations import AffiliationExtractor, SignerAffiliationExtractor
 from graphbuild.extract.bodies import BodyExtractor, QuotedBodyExtractor
 from graphbuild.extract.combine import combine
-from graphbuild.extract.document_facts import DocumentFactExtractor, SignatoryListExtractor
+from graphbuild.extract.document_facts import DocumentFactExtractor, SignatoryListExtractor, SignatureNameExtractor
 from graphbuild.extract.event_facts import EventFactExtractor
 from graphbuild.extract.events import EventExtractor
 from graphbuild.extract.known import KnownEntityExtractor
@@ -46,6 +46,7 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
     EventExtractor(),
     PersonExtractor(),
     SignatoryListExtractor(),
+    SignatureNameExtractor(),
     RecogniserExtractor(),  # last in line, and last in precedence: see combine.py
 )
 DEFAULT_RELATION_EXTRACTORS: tuple[RelationExtractor, ...] = (

@@ -29,6 +29,7 @@ from graphbuild.extract.parts import (
     messages,
 )
 from graphbuild.extract.people import is_given_name
+from graphbuild.extract.words import is_verb
 from graphbuild.resources import Resources
 
 HEADER_WORDS = 6  # a signatory header is a short line
@@ -82,6 +83,34 @@ class SignatoryListExtractor:
                 continue
             mentions.append(Mention(start, end, _signer_kind(words, resources), text, self.name))
         return mentions
+
+
+NAME_LINE_WORDS = 3  # a writer's name under a closing formula
+
+
+class SignatureNameExtractor:
+    """The writer's name on the line under a closing formula («با عشق و احترام» / «سامیر»), known to no
+    lexicon: the letter's shape says it is a name. Only in a collection of messages or at a text's end."""
+
+    name = "signature"
+
+    def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
+        patterns = resources.patterns["messages"]
+        formulas = {blind(formula) for formula in patterns["closing_formulas"]}
+        mentions = []
+        for part in messages(doc.text, patterns["separator_characters"]):
+            closing = line_spans(doc.text, *part)[-patterns["signature_lines"]:]
+            for (a, b), (start, end) in zip(closing, closing[1:]):
+                if blind(doc.text[a:b]).rstrip("،,.!") in formulas and _looks_like_a_name(doc.text[start:end], resources):
+                    mentions.append(Mention(start, end, "Person", doc.text[start:end], self.name))
+        return mentions
+
+
+def _looks_like_a_name(line: str, resources: Resources) -> bool:
+    words = line.split()
+    return 0 < len(words) <= NAME_LINE_WORDS and all(
+        word.replace("\u200c", "").isalpha() and word not in resources.lexicon.stopwords
+        and word not in resources.places and not is_verb(word, resources) for word in words)
 
 
 def _signer_kind(words: list[str], resources: Resources) -> Kind:

@@ -34,7 +34,7 @@ class EventFactExtractor:
         for event in (m for m in doc.mentions if m.kind == "Event"):
             sentence = doc.sentence_of(event.start)
             when = _own_date(event, dates) or _date_after(doc, event, dates, places, sentence)
-            where = _place_after(doc, event, places, sentence)
+            where = _place_after(doc, event, places, sentence) or _place_in_name(doc, event, places)
             if when is None and where is None:
                 when, where, sentence = _sign_off(doc, event, dates, places)
             if when:
@@ -43,6 +43,8 @@ class EventFactExtractor:
                                       value_end=end or "", note=note))
             if where:
                 found.append(Relation("location", (event.start, event.end), (where.start, where.end), sentence))
+            if agent := _agent_after(doc, event, resources) or _signing_body_above(doc, event, resources):
+                found.append(Relation("organizer", (event.start, event.end), (agent.start, agent.end), sentence))
         return found
 
 
@@ -114,6 +116,43 @@ def _place_after(doc: Document, event: Mention, places: list[Mention], sentence)
             return place
         break
     return None
+
+
+def _agent_after(doc: Document, event: Mention, resources: Resources) -> Mention | None:
+    """«بمباران لیبی توسط ناتو»: the body named right after «توسط», «از سوی»… carried the event out."""
+    agent_words = "|".join(map(re.escape, resources.patterns["events"]["agent_words"]))
+    for body in (m for m in doc.mentions if m.kind in ("Party", "Organization") and m.start >= event.end):
+        if re.fullmatch(rf"[\s،,]*(?:{agent_words})\s+", doc.text[event.end : body.start]):
+            return body
+        break
+    return None
+
+
+def _signing_body_above(doc: Document, event: Mention, resources: Resources) -> Mention | None:
+    """A sign-off: a body alone on a line, then «مصوب نشست چهارم …»: the text was adopted at the body's
+    own meeting, so the body held it."""
+    line_start = doc.text.rfind("\n", 0, event.start) + 1
+    opener = doc.text[line_start : event.start].strip()
+    if opener not in resources.patterns["events"]["adopted_by_words"]:
+        return None
+    previous = doc.text[:line_start].rstrip()
+    above_start = previous.rfind("\n") + 1
+    for body in (m for m in doc.mentions if m.kind in ("Party", "Organization")):
+        if body.start >= above_start and body.end <= len(previous) and \
+                not doc.text[above_start : body.start].strip() and not doc.text[body.end : len(previous)].strip():
+            return body
+    return None
+
+
+def _place_in_name(doc: Document, event: Mention, places: list[Mention]) -> Mention | None:
+    """«بمباران لیبی», «جنگ داخلی سوریه»: the one place the event's own name holds, unless it belongs to a
+    body's name there («کنگره … حزب کمونیست کارگری ایران» was not held in Iran) or names a side
+    («جنگ ایران و روسیه» holds two)."""
+    inside = [p for p in places if event.start <= p.start and p.end <= event.end]
+    bodies = [m for m in doc.mentions if m.kind in ("Party", "Organization")
+              and event.start <= m.start and m.end <= event.end]
+    free = [p for p in inside if not any(b.start <= p.start and p.end <= b.end for b in bodies)]
+    return free[0] if len(free) == 1 and len(inside) == 1 else None
 
 
 def _sign_off(doc: Document, event: Mention, dates: list[DateMention], places: list[Mention]):

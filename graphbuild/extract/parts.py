@@ -22,7 +22,7 @@ def is_separator(line: str, separators: str) -> bool:
     return len(stripped) >= 3 and all(char in separators for char in stripped)
 
 
-BLANK_LINES_BETWEEN_MESSAGES = 3  # in a collection, this many empty lines also end a message
+BLANK_LINES_BETWEEN_MESSAGES = 2  # in a collection, this many empty lines also end a message
 
 
 def messages(text: str, separators: str) -> list[tuple[int, int]]:
