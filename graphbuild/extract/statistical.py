@@ -26,7 +26,7 @@ from graphbuild.resources import Resources
 SOURCE = "recogniser"
 # EVE is left out: on these texts the event patterns are far more precise than a model trained on tweets.
 TYPE_KIND: dict[str, Kind] = {"PER": "Person", "LOC": "Place", "ORG": "Organization", "POG": "Party"}
-COMMON_WORD = 1_000_000  # hazm corpus count above which a word in a person's name needs a lexicon's support
+COMMON_WORD = 300_000  # hazm corpus count above which a word in a person's name needs a lexicon's support
 MAX_PERSON_WORDS = 4
 
 

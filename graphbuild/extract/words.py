@@ -40,8 +40,11 @@ GLUED_PREFIXES = ("و", "از", "به", "در", "با")  # short words often wri
 
 def is_glued(word: str, resources: Resources) -> bool:
     """Two known words run together («جنایتباراسرائیل», «وبرآمده»): not a name the lexicon lacks."""
-    def known(part: str) -> bool:
+    def common(part: str) -> bool:
         return part in resources.places or resources.lexicon.frequency(part) > GLUED_PART_FREQUENCY
+
+    def known(part: str) -> bool:  # a part may itself be written without its half-space: «جنایتبار»
+        return common(part) or any(common(part[:i]) and common(part[i:]) for i in range(2, len(part) - 1))
 
     if any(word.startswith(p) and len(word) > len(p) + 2 and resources.lexicon.is_known(word[len(p):])
            for p in GLUED_PREFIXES):
