@@ -120,3 +120,13 @@ def test_a_state_as_an_actor_and_an_alliance_are_organisations(analyse):
 def test_a_head_and_its_name_are_one_body(analyse):
     doc = analyse("سازمان اتحاد فدائیان کمونیست بیانیه داد.")
     assert [m.text for m in doc.mentions if m.kind in ("Party", "Organization")] == ["سازمان اتحاد فدائیان کمونیست"]
+
+
+def test_recogniser_checks_reject_common_words_beside_a_given_name_and_run_together_words(resources):
+    from graphbuild.extract.statistical import _person_ok
+    from graphbuild.extract.words import is_glued
+
+    assert not _person_ok(["حسن", "نیت"], resources)  # «حسن نیت», good faith
+    assert _person_ok(["حسن", "کاظمی‌فر"], resources)
+    assert is_glued("جنایتباراسرائیل", resources)  # «جنایت‌بار» + «اسرائیل», the half-space lost
+    assert not is_glued("کاظمی‌فر", resources)
