@@ -264,6 +264,7 @@ def _resolve_events(documents: list[Document], body_entity) -> dict[tuple[str, i
     for doc in documents:
         dominant = _dominant_party(list(doc.mentions), body_entity)
         with_organiser: dict[tuple[str, str], tuple[str, dict]] = {}
+        descriptions: dict[str, set[str]] = {}  # head → the descriptions its events have in this document
         pending = []
         for mention in doc.mentions:
             if mention.kind != "Event":
@@ -287,15 +288,24 @@ def _resolve_events(documents: list[Document], body_entity) -> dict[tuple[str, i
                 keys[(doc.identifier, mention.start, mention.end)] = (key, facts)
             elif tail == "description":
                 description = mention.attribute("organiser_text") or ""
-                key = f"Event:{head}|{ordinal}|{name_key(description)}"
-                keys[(doc.identifier, mention.start, mention.end)] = (key, {"ordinal": ordinal, "head": head})
+                descriptions.setdefault(head, set()).add(description)
+                keys[(doc.identifier, mention.start, mention.end)] = _described_event(head, ordinal, description)
             else:
                 pending.append((mention, head, ordinal))
         for mention, head, ordinal in pending:
-            # «کنگره یازدهم» alone is the congress its document names in full, if it does; else its own.
+            # «کنگره یازدهم» alone is the congress its document names in full, if it does; «نشست‌های اول و
+            # دوم» in a text about «نشست چهارم نیروهای چپ و کمونیست» are of that series; else its own.
             fallback = (f"Event:{head}|{ordinal}|document:{doc.identifier}", {"ordinal": ordinal, "head": head})
+            if len(descriptions.get(head, ())) == 1:
+                fallback = _described_event(head, ordinal, next(iter(descriptions[head])))
             keys[(doc.identifier, mention.start, mention.end)] = with_organiser.get((head, ordinal), fallback)
     return keys
+
+
+def _described_event(head: str, ordinal: str, description: str) -> tuple[str, dict]:
+    """An event of a series named by a description, not a body: «نشست چهارم نیروهای چپ و کمونیست»."""
+    return f"Event:{head}|{ordinal}|{name_key(description)}", {"ordinal": ordinal, "head": head,
+                                                               "description": description}
 
 
 def _organ_of(mention: Mention) -> str:
@@ -329,4 +339,6 @@ def _event_label(entity: Entity, entities: dict[str, Entity], spellings: Counter
             Counter(_surface(m) for _, m in organiser_entity.mentions), resources
         )
         return " ".join(filter(None, [core, facts.get("organ", ""), organiser_label]))
+    if description := facts.get("description"):
+        return f"{core} {description}"
     return _choose_label(spellings, resources) if spellings else core

@@ -130,3 +130,13 @@ def test_recogniser_checks_reject_common_words_beside_a_given_name_and_run_toget
     assert _person_ok(["حسن", "کاظمی‌فر"], resources)
     assert is_glued("جنایتباراسرائیل", resources)  # «جنایت‌بار» + «اسرائیل», the half-space lost
     assert not is_glued("کاظمی‌فر", resources)
+
+
+def test_a_plural_head_with_two_ordinals_names_two_events(analyse):
+    doc = analyse("در ادامه کنفرانس‌های اول و دوم فعالان کارگری، کنفرانس سوم فعالان کارگری در پاریس برگزار شد.")
+    events = sorted((m.key_text, m.text) for m in doc.mentions if m.kind == "Event")
+    # the description after the second ordinal is both events' («فعالان کارگری»)
+    assert [key for key, _ in events] == ["کنفرانس اول فعالان کارگری", "کنفرانس دوم فعالان کارگری",
+                                          "کنفرانس سوم فعالان کارگری"]
+    assert ("کنفرانس دوم فعالان کارگری", "دوم") in events  # the second is anchored on its own ordinal
+    assert not [m for m in analyse("کنفرانس‌های زیادی برگزار شد.").mentions if m.kind == "Event"]

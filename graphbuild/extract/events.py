@@ -15,6 +15,7 @@ from graphbuild.extract.places import place_at
 from graphbuild.extract.words import DIGITS, lines, ordinal_value, ordinal_words, to_latin_digits
 from graphbuild.resources import Resources
 
+PLURAL = re.compile("\u200c?(ها|های|هایی)$")  # «نشست‌های», «کنگره‌ها»
 YEAR_LIKE = 100  # a number after «کنگره» below this is an ordinal («کنگره ۱۱»); from here on a year
 
 
@@ -138,8 +139,33 @@ class EventExtractor:
         mentions = []
         for tokens in lines(doc):
             mentions.extend(self._headed(doc, tokens, resources))
+            mentions.extend(self._coordinated(doc, tokens, resources))
             mentions.extend(self._named(doc, tokens, resources))
         return mentions
+
+    def _coordinated(self, doc: Document, tokens: list[Token], resources) -> list[Mention]:
+        """«نشست‌های اول و دوم»: a plural head with two ordinals names two events. The second is anchored on
+        its own ordinal word, so each mention's characters stay its own."""
+        heads = set(resources.patterns["events"]["ordinal_only"])
+        found = []
+        for h, token in enumerate(tokens[: len(tokens) - 3]):
+            head = PLURAL.sub("", token.text)
+            if head == token.text or head not in heads or tokens[h + 2].text != "و":
+                continue
+            first, second = ordinal_value(tokens[h + 1].text), ordinal_value(tokens[h + 3].text)
+            if not (first and second) or DIGITS.match(tokens[h + 1].text) or DIGITS.match(tokens[h + 3].text):
+                continue
+            tail_end, tail = _organiser_tail(tokens, h + 4, resources)
+            tail_text = doc.text[tokens[h + 4].start : tokens[tail_end - 1].end] if tail_end > h + 4 else ""
+            for ordinal, (a, b) in ((first, (h, h + 1)), (second, (h + 3, h + 3))):
+                start, end = tokens[a].start, tokens[b].end
+                attributes = [("head", head), ("tail", tail), ("ordinal", str(ordinal))]
+                if tail_text:
+                    attributes.append(("organiser_text", tail_text))
+                key = " ".join(filter(None, [f"{head} {ordinal_words(ordinal)}", tail_text]))
+                found.append(Mention(start, end, "Event", doc.text[start:end], self.name, key_text=key,
+                                     attributes=tuple(attributes)))
+        return found
 
     def _headed(self, doc: Document, tokens: list[Token], resources) -> list[Mention]:
         patterns = resources.patterns["events"]
