@@ -169,7 +169,8 @@ def _add_document(graph: Graph, doc: Document, resolution: Resolution, iris: dic
         if field == "date":
             graph.add((doc_iri, gbo.SCHEMA.datePublished, date_literal(value)))
         elif field in CATALOGUE_PROPERTIES:
-            graph.add((doc_iri, CATALOGUE_PROPERTIES[field], _fa(value) if field != "issue" else Literal(value)))
+            # Titles and names are Persian; a kind («leaflet») or an issue number is in no particular language.
+            graph.add((doc_iri, CATALOGUE_PROPERTIES[field], Literal(value) if field in ("issue", "kind") else _fa(value)))
     for mention in doc.mentions:
         entity = resolution.entity_of(doc.identifier, mention)
         graph.add((doc_iri, gbo.MENTIONS, iris[entity.key]))
