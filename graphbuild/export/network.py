@@ -6,7 +6,10 @@ edge attributes. Nothing here knows about presentation.
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, split_uri
 
@@ -119,3 +122,43 @@ def _int(value: object, default: int) -> int:
         except (TypeError, ValueError):
             return default
     return default
+
+
+# GraphML and GEXF (for Gephi) take only scalar attribute values: lists are joined with this separator.
+LIST_SEPARATOR = " | "
+
+
+def to_gephi(graph: Graph) -> nx.MultiDiGraph:
+    """:func:`to_networkx` with attributes GraphML and GEXF can hold: strings, integers and booleans only.
+
+    Node attributes: ``label``, ``kind``, ``mentions``, ``documents`` (joined), ``document_count``,
+    ``alt_labels`` (joined). Edge attributes: ``relation`` (also the edge ``label``), ``stated`` (a stated fact,
+    or a co-mention when false) and ``weight`` (1 for a fact, the number of sentences for a co-mention)."""
+    entities = to_networkx(graph)
+    result = nx.MultiDiGraph()
+    for node, attributes in entities.nodes(data=True):
+        result.add_node(node, label=attributes["label"], kind=attributes["kind"], mentions=attributes["mentions"],
+                        documents=LIST_SEPARATOR.join(attributes["documents"]),
+                        document_count=len(attributes["documents"]),
+                        alt_labels=LIST_SEPARATOR.join(attributes["alt_labels"]))
+    # Edge keys become GraphML edge ids, which Gephi wants unique: a running number, not the relation.
+    for index, (source, target, attributes) in enumerate(entities.edges(data=True)):
+        result.add_edge(source, target, key=f"e{index}", label=attributes["relation"],
+                        relation=attributes["relation"], stated=bool(attributes["fact"]),
+                        weight=int(attributes.get("weight", 1)))
+    return result
+
+
+def write_graphml(graph: Graph, stream: BinaryIO) -> None:
+    """The entity network as GraphML (UTF-8), for Gephi, yEd, Cytoscape and igraph."""
+    nx.write_graphml(to_gephi(graph), stream, encoding="utf-8", named_key_ids=True)
+
+
+def write_gexf(graph: Graph, stream: BinaryIO) -> None:
+    """The entity network as GEXF 1.2 (UTF-8), Gephi's own format."""
+    # networkx's write_gexf stamps today's date into <meta>; its writer class is used directly to leave the
+    # date out, so that the same graph gives the same file on any day.
+    writer = GEXFWriter(encoding="utf-8", version="1.2draft")
+    writer.xml.find("meta").attrib.pop("lastmodifieddate", None)
+    writer.add_graph(to_gephi(graph))
+    writer.write(stream)
