@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -11,7 +12,8 @@ import click
 from graphbuild import __version__
 from graphbuild.evaluate import evaluate
 from graphbuild.pipeline import build
-from graphbuild.query import FORMATS, format_result, load_graph, run_query
+from graphbuild.query import DEFAULT_ENGINE, ENGINES, FORMATS, QueryError, format_result, load, run_query
+from graphbuild.validate import LISTED, SHAPES_PATH, GraphReadError, validate
 
 
 def _report(message: str) -> None:
@@ -33,17 +35,24 @@ def main(verbose: bool) -> None:
 @click.option("--title", default="graphbuild", show_default=True, help="Title of the HTML map.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for the per-document stages (default: by corpus size).")
-def build_command(sources: Path, output_dir: Path, title: str, jobs: int | None) -> None:
+@click.option("--validate/--no-validate", "check", default=True, show_default=True,
+              help="Check the graph against the SHACL shapes (ontology/shapes.ttl) and report violations.")
+def build_command(sources: Path, output_dir: Path, title: str, jobs: int | None, check: bool) -> None:
     """Build every text document under SOURCES (default: sources/) into OUTPUT/graph.ttl and graph.html."""
     if not sources.is_dir():
         raise click.UsageError(f"{sources}: no such folder of source documents")
-    result = build(sources, output_dir, title=title, jobs=jobs, progress=sys.stderr.isatty(), report=_report)
+    result = build(sources, output_dir, title=title, jobs=jobs, progress=sys.stderr.isatty(), report=_report,
+                   check=check)
     counts = ", ".join(f"{count} {kind}" for kind, count in result.counts().items()) or "no entities"
     click.echo(f"{len(result.documents)} documents → {counts}; {len(result.graph)} triples")
     for path in result.outputs:
         click.echo(f"wrote {path}")
     if result.problems:
         click.echo(f"{len(result.problems)} file(s) skipped: see the messages above", err=True)
+    if result.validation is not None and result.validation.conforms:
+        click.echo(result.validation.summary())
+    elif result.validation is not None:
+        click.echo(f"{len(result.validation.violations)} violation(s) of the shapes: see the messages above", err=True)
 
 
 @main.command("query")
@@ -52,16 +61,61 @@ def build_command(sources: Path, output_dir: Path, title: str, jobs: int | None)
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path, exists=True, dir_okay=False),
               help="Read the query from a .rq file instead.")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="table", show_default=True)
-def query_command(graph: Path, sparql: str | None, query_file: Path | None, output_format: str) -> None:
-    """Run a SPARQL SELECT or ASK query over GRAPH (Turtle). Prefixes gb:, schema:, oa:, skos:… are predeclared."""
+@click.option("--engine", type=click.Choice(ENGINES), default=DEFAULT_ENGINE, show_default=True,
+              help="Oxigraph (fast) or rdflib (pure Python).")
+def query_command(graph: Path, sparql: str | None, query_file: Path | None, output_format: str, engine: str) -> None:
+    """Run a SPARQL query over GRAPH (Turtle): SELECT and ASK print a table, CONSTRUCT and DESCRIBE Turtle.
+    Prefixes gb:, schema:, oa:, skos:… are predeclared."""
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query either as an argument or with --file, not both")
     text = query_file.read_text(encoding="utf-8") if query_file else sparql
     try:
-        result = run_query(load_graph(graph), text)
-    except Exception as error:  # a malformed query is the user's to fix: say what the parser said
-        raise click.ClickException(f"query failed: {error}") from None
-    click.echo(format_result(result, output_format))
+        result = run_query(load(graph, engine), text)
+        output = format_result(result, output_format)
+    except (QueryError, ValueError) as error:  # a malformed query is the user's to fix: say what the parser said
+        where = f"{query_file}: " if query_file else ""
+        raise click.ClickException(f"query failed: {where}{error}") from None
+    click.echo(output)
+
+
+@main.command("serve")
+@click.argument("graph", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="0 takes a free port.")
+def serve_command(graph: Path, host: str, port: int) -> None:
+    """Serve GRAPH read-only over the SPARQL 1.1 Protocol (at /query), with its map (graph.html) at /map."""
+    from graphbuild.serve import ServeError, serve
+
+    def announce(endpoint) -> None:
+        click.echo(f"serving {graph} at {endpoint.url} (SPARQL: {endpoint.query_url}, map: {endpoint.url}map)")
+        click.echo("read-only: updates are refused; Ctrl-C stops", err=True)
+
+    # SIGTERM ends the command the way Ctrl-C does, so Oxigraph is stopped and its store deleted either way.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        serve(graph, host, port, ready=announce)
+    except ServeError as error:
+        raise click.ClickException(str(error)) from None
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
+@main.command("export")
+@click.argument("graph", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--format", "export_format", type=click.Choice(("nt", "jsonld", "trig", "graphml", "gexf")),
+              required=True, help="N-Triples, JSON-LD, TriG (a named graph per document), GraphML or GEXF.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True), default=None,
+              help="File to write ('-': standard output). Default: GRAPH with the format's extension.")
+def export_command(graph: Path, export_format: str, output: Path | None) -> None:
+    """Write GRAPH (Turtle, or any RDF file) in another format, for triple stores, JSON tools or Gephi."""
+    from graphbuild.export.rdf import ExportError, export
+
+    try:
+        written = export(graph, export_format, output)
+    except ExportError as error:
+        raise click.ClickException(str(error)) from None
+    if written is not None:
+        click.echo(f"wrote {written}")
 
 
 @main.command("evaluate")
@@ -79,6 +133,27 @@ def evaluate_command(graph: Path, gold_dir: Path, misses: bool) -> None:
             click.echo(f"missed  {kind:<12} {name}  ({document})")
         for document, kind, name in result.false_finds:
             click.echo(f"false   {kind:<12} {name}  ({document})")
+        for document, fact, subject, expected, found in result.fact_misses:
+            click.echo(f"fact    {fact:<16} {subject}: gold {expected}, graph {found or '-'}  ({document})")
+
+
+@main.command("validate")
+@click.argument("graph", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--shapes", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=SHAPES_PATH,
+              help="SHACL shapes to check against (default: the graph contract's, ontology/shapes.ttl).")
+@click.option("--limit", type=click.IntRange(min=0), default=LISTED, show_default=True,
+              help="How many violations to list one by one (all are counted).")
+def validate_command(graph: Path, shapes: Path, limit: int) -> None:
+    """Check GRAPH (Turtle or any RDF file) against the SHACL shapes. Exit status 1 if it does not conform,
+    2 if it cannot be read."""
+    try:
+        report = validate(graph, shapes)
+    except GraphReadError as error:
+        failure = click.ClickException(str(error))
+        failure.exit_code = 2
+        raise failure from None
+    click.echo(report.summary(limit))
+    sys.exit(0 if report.conforms else 1)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ GBR = Namespace("https://w3id.org/graphbuild/resource/")
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 ORG = Namespace("http://www.w3.org/ns/org#")
+# The SHACL shapes of the graph contract (ontology/shapes.ttl); not a prefix of the built graph.
+SHAPES = Namespace("https://w3id.org/graphbuild/shapes#")
 
 PREFIXES = {
     "gb": GB, "gbr": GBR, "schema": SCHEMA, "oa": OA, "org": ORG, "rdf": RDF, "rdfs": RDFS, "skos": SKOS,

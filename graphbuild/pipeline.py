@@ -26,6 +26,7 @@ from graphbuild.normalise import normalise
 from graphbuild.read import ReadError, read_sources
 from graphbuild.resolve import Resolution, resolve
 from graphbuild.resources import load_resources
+from graphbuild.validate import ValidationReport, validate
 
 log = logging.getLogger("graphbuild")
 
@@ -41,6 +42,7 @@ class BuildResult:
     resolution: Resolution
     problems: list[str] = field(default_factory=list)  # one line per file that could not be used
     outputs: list[Path] = field(default_factory=list)
+    validation: ValidationReport | None = None  # the output checked against ontology/shapes.ttl
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -123,14 +125,23 @@ def load_previous(path: Path, report: Callable[[str], None] = log.warning) -> Gr
 
 def build(sources_dir: Path = Path("sources"), output_dir: Path = Path("output"), title: str = "graphbuild",
           jobs: int | None = None, progress: bool = False,
-          report: Callable[[str], None] = log.warning) -> BuildResult:
-    """Build ``sources_dir`` into ``output_dir/graph.ttl`` and ``output_dir/graph.html``."""
+          report: Callable[[str], None] = log.warning, check: bool = True) -> BuildResult:
+    """Build ``sources_dir`` into ``output_dir/graph.ttl`` and ``output_dir/graph.html``.
+
+    With ``check`` (the default) the graph is then validated against the SHACL shapes; violations are
+    reported, and kept in ``result.validation``, but do not fail the build.
+    """
     previous = load_previous(output_dir / TURTLE_NAME, report)
     result = build_graph(sources_dir, previous=previous, jobs=jobs, progress=progress, report=report)
     # Render everything before writing anything: a failure leaves the earlier outputs as they were.
     turtle = result.graph.serialize(format="turtle", encoding="utf-8")
-    html = render_html(result.graph, title=title).encode("utf-8")
+    # The documents let the map show each mention in its whole sentence, not just the quote selector's context.
+    html = render_html(result.graph, title=title, documents=result.documents).encode("utf-8")
     result.outputs = [output_dir / TURTLE_NAME, output_dir / HTML_NAME]
     for path, data in zip(result.outputs, (turtle, html)):
         atomic_write(path, data)
+    if check:
+        result.validation = validate(result.graph)
+        if not result.validation.conforms:
+            report(result.validation.summary())
     return result
