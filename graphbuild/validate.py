@@ -23,7 +23,7 @@ from rdflib.util import guess_format
 
 from graphbuild.ontology import bind_prefixes, new_graph
 
-SHAPES_PATH = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
+SHAPES_PATH = Path(__file__).resolve().parent / "data" / "ontology" / "shapes.ttl"  # ontology/, packaged through a link
 LISTED = 10  # violations a summary lists one by one
 
 

@@ -49,7 +49,7 @@ from graphbuild.export import network
 from graphbuild.export.files import atomic_stream
 from graphbuild.export.network import local_name
 
-CONTEXT_PATH = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
+CONTEXT_PATH = Path(__file__).resolve().parents[1] / "data" / "ontology" / "context.jsonld"  # ontology/, packaged through a link
 
 Triple = tuple[Node, Node, Node]
 
