@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
+import math
 import re
-import shutil
-import subprocess
+from html import unescape
 
-import pytest
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef, namespace
 from rdflib.namespace import DCTERMS, SKOS
 
 from graphbuild import ontology as gbo
-from graphbuild.export.html import render_html, script_json, vis_assets, write_html
+from graphbuild.document import Document, SourceFile
+from graphbuild.export.html import (
+    LARGE_GRAPH,
+    SNIPPET_CHARS,
+    SPRING_LENGTH,
+    fa_digits,
+    map_data,
+    render_html,
+    script_json,
+    starting_layout,
+    vis_assets,
+    vis_options,
+    write_html,
+)
 from graphbuild.export.network import to_networkx
 
 XSS_SCRIPT = "<script>alert(1)</script>"
@@ -170,11 +184,11 @@ def test_document_text_is_never_markup():
     own = html.replace(vis_assets()[1], "")  # vis-network's code mentions "<script>" in a string of its own
     assert own.lower().count("<script") == own.lower().count("</script") == 2  # the library and the map
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>" in html
-    labels = {node["label"] for node in embedded_data(html)["nodes"]}
+    labels = {node["name"] for node in embedded_data(html)["nodes"]}
     assert nasty in labels  # escaped in the page, intact once parsed
     page_script = html.split("var data = ", 1)[1]
     assert ".innerHTML" not in page_script  # tooltips are built with textContent
-    assert all("title" not in node for node in embedded_data(html)["nodes"])  # no HTML tooltip strings
+    assert all("title" not in node and "label" not in node for node in embedded_data(html)["nodes"])
 
 
 def test_script_json_escapes_what_a_script_element_cannot_hold():
@@ -185,7 +199,7 @@ def test_script_json_escapes_what_a_script_element_cannot_hold():
 
 def test_nodes_styled_by_kind_and_sized_by_mentions():
     data = embedded_data(render_html(sample_graph()))
-    nodes = {node["label"]: node for node in data["nodes"]}
+    nodes = {node["name"]: node for node in data["nodes"]}
     assert len(nodes) == 6
     party, place = nodes["حزب کمونیست کارگری ایران"], nodes["ایران"]
     assert party["group"] == "Party" and place["group"] == "Place"
@@ -200,17 +214,26 @@ def test_facts_and_co_mentions_drawn_differently():
     facts = [edge for edge in data["edges"] if edge["fact"]]
     co = [edge for edge in data["edges"] if not edge["fact"]]
     assert len(facts) == 5 and len(co) == 2
-    assert all(edge["arrows"] == "to" and edge["label"] and not edge["dashes"] for edge in facts)
-    assert {edge["label"] for edge in facts} >= {"برگزارکننده", "عضوِ"}
+    assert all(edge["arrows"] == "to" and edge["relationName"] and not edge["dashes"] for edge in facts)
+    assert {edge["relationName"] for edge in facts} >= {"برگزارکننده", "عضوِ", "محل", "واقع در"}
+    unknown = {edge["relationName"] for edge in facts if edge["relation"] == "parentOrganization"}
+    assert unknown == {"parentOrganization"}  # a fact property the map has no name for shows its local name
+    assert len({edge["color"]["color"] for edge in facts}) == 5  # one colour per relation
     assert all(edge["dashes"] and "label" not in edge and edge["width"] < facts[0]["width"] for edge in co)
+    assert not {edge["color"]["color"] for edge in co} & {edge["color"]["color"] for edge in facts}
     assert {edge["sentences"] for edge in co} == {1, 5}
 
 
-def test_legend_lists_kinds_with_counts():
+def test_legend_lists_kinds_and_relations_with_counts():
     html = render_html(sample_graph())
     legend = html.split('<aside id="legend">', 1)[1].split("</aside>", 1)[0]
-    for name, count in [("حزب", "۱"), ("سازمان", "۱"), ("شخص", "۱"), ("مکان", "۲"), ("رویداد", "۱")]:
-        assert re.search(rf"<span>{name}</span><span class=\"count\">{count}</span>", legend), name
+    for kind, name, count in [("Party", "حزب", 1), ("Organization", "سازمان", 1), ("Person", "شخص", 1),
+                              ("Place", "مکان", 2), ("Event", "رویداد", 1)]:
+        pattern = (rf'<span class="name">{name}</span><span class="count" data-kind="{kind}" '
+                   rf'data-count="{count}">{fa_digits(count)}</span>')
+        assert re.search(pattern, legend), name
+    for relation, count in [("memberOf", 1), ("organizer", 1), ("coMention", 2)]:
+        assert f'data-relation="{relation}" data-count="{count}"' in legend, relation
 
 
 def test_page_keeps_globals_and_freezes_after_layout():
@@ -236,15 +259,164 @@ def test_empty_graph_renders():
     assert data["nodes"] == [] and data["edges"] == []
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs a headless chromium")
-def test_page_runs_in_a_browser(tmp_path):
-    """The script runs offline without error: vis draws its canvas and layout finishes (the status hides)."""
-    path = tmp_path / "graph.html"
-    write_html(sample_graph(), path)
-    command = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=10000", "--dump-dom",
-               path.as_uri()]
-    dom = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
-    assert "vis-network" in dom and "<canvas" in dom
-    assert '<div id="status" hidden="">' in dom
+# --- the page's data: mentions, document facts, evidence, dates --------------------------------------------
+
+SENTENCES = ["جملهٔ اول دربارهٔ چیز دیگری است.", " امروز حزب نمونه در این جمله کنگره‌ای برگزار کرد و سپس بیانیه‌ای داد.",
+             " جملهٔ سوم."]
+TEXT = "".join(SENTENCES)
+MENTION_START = TEXT.index("حزب نمونه")
+MENTION_END = MENTION_START + len("حزب نمونه")
+
+
+def add_quoted_annotation(graph: Graph, entity: URIRef, identifier: str, text: str, start: int, end: int) -> None:
+    """An annotation as assemble.py writes it: a text target with position and quote selectors (32 characters
+    of context)."""
+    target = gbo.text_target_iri(identifier, start, end)
+    position, quote = gbo.selector_iris(target)
+    annotation = gbo.mention_iri(identifier, start, end, str(entity))
+    graph.add((annotation, RDF.type, gbo.OA.Annotation))
+    graph.add((annotation, gbo.OA.hasBody, entity))
+    graph.add((annotation, gbo.OA.hasTarget, target))
+    graph.add((target, gbo.OA.hasSource, gbo.document_iri(identifier)))
+    for selector, values in ((position, {"start": start, "end": end}),
+                             (quote, {"exact": text[start:end], "prefix": text[max(0, start - 32):start],
+                                      "suffix": text[end:end + 32]})):
+        graph.add((target, gbo.OA.hasSelector, selector))
+        for key, value in values.items():
+            graph.add((selector, gbo.OA[key], Literal(value)))
+
+
+def document_of(text: str, identifier: str = "a.txt") -> Document:
+    """A document as normalisation leaves it, with its text unchanged and split at the sentences above."""
+    bounds, position = [], 0
+    for sentence in SENTENCES if text == TEXT else [text]:
+        bounds.append((position, position + len(sentence)))
+        position += len(sentence)
+    return Document(SourceFile(identifier, text), text, tuple(range(len(text) + 1)), sentences=tuple(bounds))
+
+
+def party_node(data: dict) -> dict:
+    return next(node for node in data["nodes"] if node["group"] == "Party")
+
+
+def test_mentions_are_shown_in_their_sentence():
+    graph = sample_graph()
+    add_quoted_annotation(graph, PARTY, "a.txt", TEXT, MENTION_START, MENTION_END)
+    with_documents = party_node(map_data(graph, [document_of(TEXT)]))["mentionList"]
+    without = party_node(map_data(graph))["mentionList"]
+    documents = map_data(graph)["documents"]
+    assert [d["id"] for d in documents] == ["a.txt", "b.txt"]
+    # [document index, start, before, the mention, after]; the sample's own annotation has no selectors
+    assert with_documents[-1] == [0, MENTION_START, "امروز", "حزب نمونه",
+                                  "در این جمله کنگره‌ای برگزار کرد و سپس بیانیه‌ای داد."]
+    # From the graph alone: the 32 characters the quote selector keeps, cut where the previous sentence ends.
+    assert without[-1][:4] == [0, MENTION_START, "امروز ", "حزب نمونه"]
+    assert without[-1][4] == TEXT[MENTION_END:MENTION_END + 32].rstrip()
+
+
+def test_a_long_sentence_is_cut_around_the_mention():
+    words = " ".join(f"واژه{i}" for i in range(80))
+    text = f"{words} حزب نمونه {words}."
+    start = text.index("حزب نمونه")
+    graph = sample_graph()
+    add_quoted_annotation(graph, PARTY, "a.txt", text, start, start + len("حزب نمونه"))
+    _, _, before, exact, after = party_node(map_data(graph, [document_of(text)]))["mentionList"][-1]
+    assert exact == "حزب نمونه"
+    assert before.startswith("… ") and after.endswith(" …")
+    assert before.endswith("واژه79") and after.startswith("واژه0 ")
+    assert SNIPPET_CHARS - 10 < len(before) <= SNIPPET_CHARS + 2 and len(after) <= SNIPPET_CHARS + 2
+
+
+def test_signatories_and_co_authors_are_linked_and_listed():
+    graph = sample_graph()
+    document, other = gbo.document_iri("a.txt"), gbo.document_iri("b.txt")
+    graph.add((document, gbo.SIGNATORY, PARTY))
+    graph.add((document, gbo.SIGNATORY, ORGANISATION))
+    graph.add((other, gbo.SIGNATORY, PERSON))  # signed something else: no co-signature with them
+    message = gbo.message_iri("b.txt", 0, 10)
+    graph.add((message, gbo.IS_PART_OF, other))
+    graph.add((message, gbo.AUTHOR, PERSON))
+    graph.add((message, gbo.AUTHOR, CITY))  # two writers of one message sign it together
+    graph.add((document, gbo.LOCATION_CREATED, CITY))
+    data = map_data(graph)
+    names = {node["id"]: node["name"] for node in data["nodes"]}
+    signed = {(frozenset((names[e["from"]], names[e["to"]])), tuple(e["works"]))
+              for e in data["edges"] if e["relation"] == "coSigned"}
+    party = "حزب کمونیست کارگری ایران"
+    organisation = next(node["name"] for node in data["nodes"] if node["group"] == "Organization")
+    # documents in identifier order: a.txt is 0, b.txt is 1
+    assert signed == {(frozenset((party, organisation)), (0,)), (frozenset(("منصور حکمت", "تهران")), (1,))}
+    works = {node["name"]: dict(node["works"]) for node in data["nodes"]}
+    assert works[party] == {"signatory": [0]}
+    assert works["منصور حکمت"] == {"author": [1], "signatory": [1]}
+    assert works["تهران"] == {"author": [1], "locationCreated": [0]}
+
+
+def test_facts_carry_the_sentences_that_state_them():
+    graph = sample_graph()
+    add_quoted_annotation(graph, PARTY, "a.txt", TEXT, 0, len(SENTENCES[0]))  # reuse: a stretch of text
+    statement = gbo.statement_iri(EVENT, gbo.LOCATION, str(CITY), "a.txt", (0, len(SENTENCES[0])))
+    graph.add((statement, RDF.type, RDF.Statement))
+    graph.add((statement, RDF.subject, EVENT))
+    graph.add((statement, RDF.predicate, gbo.LOCATION))
+    graph.add((statement, RDF.object, CITY))
+    graph.add((statement, gbo.PROV.wasDerivedFrom, gbo.text_target_iri("a.txt", 0, len(SENTENCES[0]))))
+    membership = gbo.membership_iri(PERSON, PARTY, "")
+    graph.add((membership, RDF.type, gbo.ORG.Membership))
+    graph.add((membership, gbo.ORG.member, PERSON))
+    graph.add((membership, gbo.ORG.organization, PARTY))
+    graph.add((membership, gbo.PROV.wasDerivedFrom, gbo.text_target_iri("a.txt", 0, len(SENTENCES[0]))))
+    evidence = {edge["relation"]: edge["evidence"] for edge in map_data(graph)["edges"] if edge["fact"]}
+    assert evidence["location"] == evidence["memberOf"] == [SENTENCES[0]]
+    assert evidence["organizer"] == []
+
+
+def test_event_dates_keep_their_precision():
+    graph = sample_graph()
+    graph.remove((EVENT, gbo.START_DATE, None))
+    graph.add((EVENT, gbo.START_DATE, Literal("2016-10", datatype=namespace.XSD.gYearMonth)))
+    graph.add((EVENT, gbo.END_DATE, Literal("2016-10-30", datatype=namespace.XSD.date)))
+    graph.add((CITY, gbo.START_DATE, Literal("not a date")))  # ignored rather than breaking the timeline
+    nodes = {node["name"]: node for node in map_data(graph)["nodes"]}
+    assert nodes["کنگره یازدهم"]["dates"] == {"start": "2016-10", "end": "2016-10-30"}
+    assert "dates" not in nodes["تهران"]
+
+
+def test_only_the_pages_own_scripts_may_run():
+    """The page's Content-Security-Policy names its two scripts by hash: nothing else runs or loads."""
+    html = render_html(sample_graph())
+    policy = unescape(re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html).group(1))
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy.split("script-src", 1)[1].split(";")[0]
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.DOTALL)
+    assert len(scripts) == 2
+    hashes = {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in scripts}
+    assert hashes == set(re.search(r"script-src ([^;]+);", policy).group(1).split())
+
+
+def test_large_graphs_get_the_fast_layout():
+    small, large = vis_options(100), vis_options(LARGE_GRAPH)
+    assert small["physics"]["solver"] == "forceAtlas2Based"
+    assert large["physics"]["solver"] == "barnesHut" and large["physics"]["barnesHut"]["theta"] > 0.5
+    assert large["physics"]["stabilization"]["iterations"] < small["physics"]["stabilization"]["iterations"]
+    assert not large["layout"]["improvedLayout"]
+
+
+def test_the_build_shows_mentions_in_whole_sentences(sources_build):
+    """graphbuild build passes its documents to the map: snippets reach beyond the 32 characters of context."""
+    _, output = sources_build
+    data = embedded_data((output / "graph.html").read_text(encoding="utf-8"))
+    contexts = [len(before) + len(after) for node in data["nodes"] for _, _, before, _, after in node["mentionList"]]
+    assert contexts and max(contexts) > 2 * 32
+
+
+def test_the_starting_layout_is_reproducible_and_has_spring_long_edges():
+    graph = sample_graph()
+    entities = to_networkx(graph)
+    first, second = starting_layout(entities), starting_layout(entities)
+    assert first == second and len(first) == len(entities)
+    assert len(set(first)) == len(first)  # no two nodes start on the same spot
+    index = {iri: i for i, iri in enumerate(sorted(entities))}
+    lengths = sorted(math.dist(first[index[u]], first[index[v]]) for u, v in entities.edges() if u != v)
+    assert abs(lengths[len(lengths) // 2] - SPRING_LENGTH) <= 2  # rounding moves each end by half a unit at most
+    nodes = map_data(graph)["nodes"]
+    assert [(node["x"], node["y"]) for node in nodes] == first
