@@ -125,12 +125,12 @@ _LINKS = (
     PROV.wasDerivedFrom, gbo.ORG.member, gbo.ORG.organization, gbo.ORG.role, RDF.subject, RDF.predicate,
 )
 # Persian text (the contract tags names @fa): the key takes the bare string.
-_PERSIAN = (RDFS.label, SKOS.altLabel, DCTERMS.title, DCTERMS.creator, gbo.SCHEMA.genre)
+_PERSIAN = (RDFS.label, SKOS.altLabel, DCTERMS.title, DCTERMS.creator)
 # Values of one fixed datatype: the key takes the bare lexical form.
 _TYPED = ((gbo.OA.start, XSD.nonNegativeInteger), (gbo.OA.end, XSD.nonNegativeInteger))
 # Anything else worth a short key; values keep their own datatype or language (dates vary in precision).
 _PLAIN = (
-    gbo.START_DATE, gbo.END_DATE, gbo.DATE_PUBLISHED, gbo.ISSUE_NUMBER, gbo.ORDINAL, gbo.PLACE_CODE,
+    gbo.START_DATE, gbo.END_DATE, gbo.DATE_PUBLISHED, gbo.ISSUE_NUMBER, gbo.SCHEMA.genre, gbo.ORDINAL, gbo.PLACE_CODE,
     gbo.MENTION_COUNT, gbo.SENTENCE_COUNT, DCTERMS.identifier, gbo.OA.exact, gbo.OA.prefix, gbo.OA.suffix,
     RDFS.comment, RDF.object,
 )
