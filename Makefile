@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: graph test lexicons recogniser benchmark system-packages clean
+.PHONY: graph test lexicons recogniser benchmark system-packages clean query-benchmark
 
 # Build sources/ into output/graph.ttl and output/graph.html.
 graph: $(VENV)/.installed
@@ -20,13 +20,18 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # Debian packages the tests use: rapper (raptor2-utils) reads the Turtle as a second, independent parser;
-# headless Chromium opens the map offline; Noto fonts shape its Persian.
+# headless Chromium opens the map offline; Noto fonts shape its Persian; Apache Jena's RIOT (its jars in
+# libapache-jena-java, run on default-jre-headless) is a third Turtle parser and validator; Virtuoso's
+# server and isql (virtuoso-opensource-7-bin) load the graph and run the example queries.
 system-packages:
-	@if ! command -v rapper >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
+	@if ! command -v rapper >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1 \
+	   || ! command -v java >/dev/null 2>&1 || [ ! -f /usr/share/java/jena-cmds.jar ] \
+	   || ! command -v virtuoso-t >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    raptor2-utils chromium fonts-noto-core >/dev/null; \
+	    raptor2-utils chromium fonts-noto-core default-jre-headless libapache-jena-java \
+	    virtuoso-opensource-7-bin >/dev/null; \
 	fi
 
 # Remake the place and person-name lexicons from ../shared/data (see NOTICE).
@@ -39,6 +44,11 @@ recogniser: $(VENV)/.installed
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python benchmarks/build_speed.py
+
+# The example queries on about a million triples, Oxigraph against rdflib (the first run builds and caches
+# the corpus's graph, about 10 minutes on 2 cores; later runs only load and query, about 7 minutes).
+query-benchmark: $(VENV)/.installed
+	$(BIN)/python benchmarks/query_speed.py
 
 clean:
 	rm -rf $(VENV) output/graph.ttl output/graph.html
