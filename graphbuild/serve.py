@@ -67,7 +67,8 @@ class Endpoint:
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}/"
+        host = f"[{self.host}]" if ":" in self.host else self.host  # an IPv6 address goes in brackets
+        return f"http://{host}:{self.port}/"
 
     @property
     def query_url(self) -> str:
@@ -83,7 +84,8 @@ class Endpoint:
     def start(self) -> None:
         """Load the graph into a fresh store, start Oxigraph on it and the proxy in front, in a thread."""
         try:
-            self._proxy = _ProxyServer((self.host, self.port), _ProxyHandler)
+            server_class = _ProxyServer6 if ":" in self.host else _ProxyServer
+            self._proxy = server_class((self.host, self.port), _ProxyHandler)
         except OSError as error:
             raise ServeError(f"cannot listen on {self.host}:{self.port}: {error.strerror}") from None
         self.port = self._proxy.server_address[1]
@@ -171,6 +173,12 @@ class _ProxyServer(ThreadingHTTPServer):
     daemon_threads = True
     backend: tuple[str, int]
     map_file: Path
+
+
+class _ProxyServer6(_ProxyServer):
+    """The same proxy on an IPv6 address (``--host ::1``)."""
+
+    address_family = socket.AF_INET6
 
 
 class _ProxyHandler(BaseHTTPRequestHandler):

@@ -222,3 +222,25 @@ def test_serve_is_a_library_function_too(sources_build):
         port = endpoint.port
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=5).close()
+
+
+def _ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as probe:
+            probe.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _ipv6_loopback(), reason="this machine has no IPv6 loopback")
+def test_the_endpoint_also_listens_on_an_ipv6_address(sources_build):
+    from graphbuild.serve import Endpoint
+
+    _, output = sources_build
+    with Endpoint(output / "graph.ttl", host="::1", port=0) as endpoint:
+        assert endpoint.query_url.startswith("http://[::1]:")
+        client = SPARQLWrapper(endpoint.query_url)
+        client.setQuery("ASK { ?s a <https://schema.org/PoliticalParty> }")
+        client.setReturnFormat(JSON)
+        assert client.query().convert()["boolean"] is True
