@@ -52,8 +52,9 @@ def assemble(documents: list[Document], resolution: Resolution, previous: Graph 
     iris = {key: registry.iri_for(entity) for key, entity in resolution.entities.items()}
     for key, entity in resolution.entities.items():
         _add_entity(graph, iris[key], entity, iris)
+    bodies = _bodies_by_name(resolution)
     for doc in documents:
-        _add_document(graph, doc, resolution, iris)
+        _add_document(graph, doc, resolution, iris, bodies)
     _add_co_mentions(graph, co_mentions(documents, resolution), iris)
     by_identifier = {doc.identifier: doc for doc in documents}
     dated: set[str] = set()
@@ -158,16 +159,17 @@ def _add_entity(graph: Graph, iri: URIRef, entity: Entity, iris: dict[str, URIRe
         graph.add((iri, gbo.CONTAINED_IN_PLACE, iris[container]))
 
 
-def _add_document(graph: Graph, doc: Document, resolution: Resolution, iris: dict[str, URIRef]) -> None:
+def _add_document(graph: Graph, doc: Document, resolution: Resolution, iris: dict[str, URIRef],
+                  bodies: dict[str, str]) -> None:
     doc_iri = gbo.document_iri(doc.identifier)
     graph.add((doc_iri, RDF.type, gbo.SCHEMA.CreativeWork))
     graph.add((doc_iri, RDF.type, gbo.DOCUMENT_CLASS))
     graph.add((doc_iri, DCTERMS.identifier, Literal(doc.identifier)))
     for field, value in sorted(doc.source.metadata.items()):
-        if field == "publisher" and (publisher := _body_named(resolution, value)):
+        if field == "publisher" and (publisher := bodies.get(name_key(value))):
             graph.add((doc_iri, gbo.PUBLISHER, iris[publisher]))
         if field == "date":
-            graph.add((doc_iri, gbo.SCHEMA.datePublished, date_literal(value)))
+            graph.add((doc_iri, gbo.DATE_PUBLISHED, date_literal(value)))
         elif field in CATALOGUE_PROPERTIES:
             # Titles and names are Persian; a kind («leaflet») or an issue number is in no particular language.
             graph.add((doc_iri, CATALOGUE_PROPERTIES[field], Literal(value) if field in ("issue", "kind") else _fa(value)))
@@ -177,13 +179,14 @@ def _add_document(graph: Graph, doc: Document, resolution: Resolution, iris: dic
         _add_annotation(graph, doc, doc_iri, mention.start, mention.end, iris[entity.key], entity.key)
 
 
-def _body_named(resolution: Resolution, name: str) -> str | None:
-    """The key of the party or organisation that goes by this name (label or other name), if any."""
-    key = name_key(name)
+def _bodies_by_name(resolution: Resolution) -> dict[str, str]:
+    """Parties and organisations by every name they go by (label or other name): name key → entity key."""
+    bodies: dict[str, str] = {}
     for entity in resolution.entities.values():
-        if entity.kind in ("Party", "Organization") and key in {name_key(n) for n in [entity.label, *entity.alt_labels]}:
-            return entity.key
-    return None
+        if entity.kind in ("Party", "Organization"):
+            for name in [entity.label, *entity.alt_labels]:
+                bodies.setdefault(name_key(name), entity.key)
+    return bodies
 
 
 def co_mentions(documents: list[Document], resolution: Resolution) -> Counter:

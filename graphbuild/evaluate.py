@@ -20,6 +20,7 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from graphbuild import ontology as gbo
 from graphbuild.document import KINDS
+from graphbuild.graph_file import read_graph
 from graphbuild.normalise import normalise_name
 from graphbuild.resolve import name_key
 
@@ -189,7 +190,7 @@ def _score_facts(graph: Graph, gold_dir: Path, result: Evaluation) -> None:
 def evaluate(graph: Graph | Path, gold_dir: Path) -> Evaluation:
     """Precision, recall and F1 per kind, strict and relaxed, over every document that has a gold file."""
     if isinstance(graph, Path):
-        graph = Graph().parse(graph)
+        graph = read_graph(graph)
     gold, predicted = load_gold(gold_dir), predicted_entities(graph)
     result = Evaluation(documents=sorted(gold))
     for document, gold_entities in sorted(gold.items()):

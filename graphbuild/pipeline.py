@@ -22,6 +22,7 @@ from graphbuild.document import Document, SourceFile
 from graphbuild.export.files import atomic_write
 from graphbuild.export.html import render_html
 from graphbuild.extract import extract
+from graphbuild.graph_file import GraphReadError, read_graph
 from graphbuild.normalise import normalise
 from graphbuild.read import ReadError, read_sources
 from graphbuild.resolve import Resolution, resolve
@@ -114,13 +115,11 @@ def load_previous(path: Path, report: Callable[[str], None] = log.warning) -> Gr
     """The graph of an earlier build, whose IRIs the new build keeps; None if there is none or it is unreadable."""
     if not path.exists():
         return None
-    graph = Graph()
     try:
-        graph.parse(path, format="turtle")
-    except Exception as error:  # a damaged earlier output must not stop a new build
+        return read_graph(path)
+    except GraphReadError as error:  # a damaged earlier output must not stop a new build
         report(f"{path}: earlier graph not read, entity IRIs are minted afresh: {error}")
         return None
-    return graph
 
 
 def build(sources_dir: Path = Path("sources"), output_dir: Path = Path("output"), title: str = "graphbuild",

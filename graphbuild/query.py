@@ -20,6 +20,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from tabulate import tabulate
 
+from graphbuild.graph_file import GraphReadError, read_graph
 from graphbuild.ontology import PREFIXES, bind_prefixes
 
 FORMATS = ("table", "csv", "json")
@@ -45,12 +46,10 @@ class QueryResult:
 
 def load_graph(path: Path) -> Graph:
     """The graph file in an rdflib Graph (the rdflib engine)."""
-    graph = Graph()
     try:
-        graph.parse(path, format="turtle" if path.suffix in (".ttl", ".turtle") else None)
-    except Exception as error:  # rdflib raises several unrelated types for bad syntax
-        raise QueryError(f"{path}: cannot read the graph: {error}") from None
-    return graph
+        return read_graph(path)
+    except GraphReadError as error:
+        raise QueryError(str(error)) from None
 
 
 def load_store(path: Path) -> ox.Store:

@@ -19,16 +19,12 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH, NamespaceManager
 from rdflib.term import Node
-from rdflib.util import guess_format
 
-from graphbuild.ontology import bind_prefixes, new_graph
+from graphbuild.graph_file import GraphReadError, read_graph  # noqa: F401 - GraphReadError is part of this API
+from graphbuild.ontology import new_graph
 
 SHAPES_PATH = Path(__file__).resolve().parent / "data" / "ontology" / "shapes.ttl"  # ontology/, packaged through a link
 LISTED = 10  # violations a summary lists one by one
-
-
-class GraphReadError(ValueError):
-    """A graph or shapes file that could not be read; the message names the file and the problem."""
 
 
 @dataclass(frozen=True)
@@ -97,18 +93,6 @@ def validate(graph_or_path: Graph | Path | str, shapes: Path = SHAPES_PATH) -> V
         names.bind(prefix, namespace, override=False)
     labels = {v.focus: str(label) for v in violations if (label := graph.value(v.focus, RDFS.label)) is not None}
     return ValidationReport(bool(conforms), violations, len(graph), seconds, names, labels)
-
-
-def read_graph(path: Path) -> Graph:
-    graph = Graph(bind_namespaces="none")
-    bind_prefixes(graph)
-    try:
-        graph.parse(path, format=guess_format(str(path)) or "turtle")
-    except FileNotFoundError:
-        raise GraphReadError(f"{path}: no such file") from None
-    except Exception as error:  # noqa: BLE001 - rdflib raises many unrelated types for bad syntax: say what it said
-        raise GraphReadError(f"{path}: not a readable RDF graph: {error}") from None
-    return graph
 
 
 @lru_cache(maxsize=4)

@@ -42,8 +42,8 @@ from rdflib.plugins.serializers.jsonld import from_rdf
 from rdflib.plugins.serializers.nt import NTSerializer
 from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.term import Node
-from rdflib.util import guess_format
 
+from graphbuild import graph_file
 from graphbuild import ontology as gbo
 from graphbuild.export import network
 from graphbuild.export.files import atomic_stream
@@ -61,24 +61,11 @@ class ExportError(ValueError):
 # ---------------------------------------------------------------------------------------------------- reading
 
 def read_graph(path: Path) -> Graph:
-    """A graph file in any RDF syntax rdflib knows by its extension (Turtle when unknown); a dataset (TriG,
-    N-Quads) is read as the union of its graphs."""
-    if not path.is_file():
-        raise ExportError(f"{path}: no such graph file")
-    syntax = guess_format(str(path)) or "turtle"
+    """A graph file in any RDF syntax (see :func:`graphbuild.graph_file.read_graph`); a problem is an ExportError."""
     try:
-        if syntax in ("trig", "nquads"):
-            dataset = Dataset()
-            dataset.parse(path, format=syntax)
-            graph = gbo.new_graph()
-            for subject, predicate, obj, _ in dataset.quads():
-                graph.add((subject, predicate, obj))
-            return graph
-        graph = gbo.new_graph()
-        graph.parse(path, format=syntax)
-        return graph
-    except Exception as error:  # rdflib raises unrelated types for bad syntax, bad encoding, bad JSON
-        raise ExportError(f"{path}: cannot read it as {syntax}: {error}") from None
+        return graph_file.read_graph(path)
+    except graph_file.GraphReadError as error:
+        raise ExportError(str(error)) from None
 
 
 # ---------------------------------------------------------------------------------------------------- ordering

@@ -16,6 +16,7 @@ message within it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from graphbuild.document import Document, Kind, Mention, Relation
 from graphbuild.extract.bodies import body_kind, body_openers
@@ -126,10 +127,11 @@ class DocumentFactExtractor:
 
     def __call__(self, doc: Document, resources: Resources) -> list[Relation]:
         patterns = resources.patterns["messages"]
-        found = [Relation("signatory", (0, len(doc.text)), (m.start, m.end), line, object_is_bare=False)
-                 for line in signatory_items(doc, resources) for m in _outermost(doc, line, SIGNER_KINDS)]
+        items = signatory_items(doc, resources)
+        found = [Relation("signatory", (0, len(doc.text)), (m.start, m.end), line)
+                 for line in items for m in _outermost(doc, line, SIGNER_KINDS)]
         # The signatory list closes the text: the signature above it is the last lines before the list.
-        list_start = min((start for start, _ in signatory_items(doc, resources)), default=len(doc.text))
+        list_start = min((start for start, _ in items), default=len(doc.text))
         parts = messages(doc.text[:list_start], patterns["separator_characters"])
         if len(parts) == 1:
             return found + _signature_facts(doc, (0, len(doc.text)), parts[0], resources)
@@ -140,7 +142,7 @@ class DocumentFactExtractor:
 
 def _outermost(doc: Document, span: tuple[int, int], kinds: tuple[str, ...]) -> list[Mention]:
     """Mentions of those kinds within the span that no other such mention there contains."""
-    inside = [m for m in doc.mentions if m.kind in kinds and span[0] <= m.start and m.end <= span[1]]
+    inside = [m for m in _within(doc.mentions, span) if m.kind in kinds]
     return [m for m in inside
             if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
                        for o in inside)]
@@ -184,18 +186,25 @@ def _fills_line(doc: Document, mention: Mention, line: tuple[int, int]) -> bool:
 
 
 def _places_after_origin_word(doc: Document, line: tuple[int, int], resources: Resources) -> list[Mention]:
+    """«پرستو از تهران»; a word that says what kind of place may stand between: «آرام از شهرستان قم»."""
     origin_words = set(resources.patterns["messages"]["origin_words"])
-    tokens = [t for t in doc.tokens if line[0] <= t.start and t.end <= line[1]]
-    after_origin = {tokens[i + 1].start for i, t in enumerate(tokens[:-1]) if t.text in origin_words}
-    places = [m for m in doc.mentions if m.kind == "Place" and line[0] <= m.start and m.end <= line[1]]
-    # «از شهرستان قم»: a word that says what kind of place may stand between «از» and the name.
-    return [m for m in places if m.start in after_origin or _after_origin_and_one_word(tokens, m, origin_words)]
+    tokens = _within(doc.tokens, line)
+    index = {token.start: i for i, token in enumerate(tokens)}
+    found = []
+    for place in (m for m in _within(doc.mentions, line) if m.kind == "Place" and m.start in index):
+        before = tokens[max(0, index[place.start] - 2) : index[place.start]]
+        if (before and before[-1].text in origin_words) or (
+                len(before) == 2 and before[0].text in origin_words and before[1].is_word
+                and not before[1].text[0].isdigit()):
+            found.append(place)
+    return found
 
 
-def _after_origin_and_one_word(tokens, place: Mention, origin_words: set[str]) -> bool:
-    index = next((i for i, t in enumerate(tokens) if t.start == place.start), None)
-    return index is not None and index >= 2 and tokens[index - 2].text in origin_words \
-        and tokens[index - 1].is_word and not tokens[index - 1].text[0].isdigit()
+def _within(items, span: tuple[int, int]) -> list:
+    """The tokens or mentions (sorted by start, as a document keeps them) that lie inside the span."""
+    first = bisect_left(items, span[0], key=lambda item: item.start)
+    last = bisect_left(items, span[1], key=lambda item: item.start)
+    return [item for item in items[first:last] if item.end <= span[1]]
 
 
 def _closing_date(doc: Document, part: tuple[int, int], scanned: tuple[int, int], count: int,

@@ -120,12 +120,19 @@ def _place_after(doc: Document, event: Mention, places: list[Mention], sentence)
 
 def _agent_after(doc: Document, event: Mention, resources: Resources) -> Mention | None:
     """«بمباران لیبی توسط ناتو»: the body named right after «توسط», «از سوی»… carried the event out."""
-    agent_words = "|".join(map(re.escape, resources.patterns["events"]["agent_words"]))
-    for body in (m for m in doc.mentions if m.kind in ("Party", "Organization") and m.start >= event.end):
-        if re.fullmatch(rf"[\s،,]*(?:{agent_words})\s+", doc.text[event.end : body.start]):
-            return body
-        break
-    return None
+    match = _agent_words(resources).match(doc.text, event.end)
+    if match is None:
+        return None
+    return next((m for m in doc.mentions if m.start == match.end() and m.kind in ("Party", "Organization")), None)
+
+
+def _agent_words(resources: Resources) -> re.Pattern:
+    """The words that introduce an event's agent, as one pattern made once per process."""
+    pattern = resources.extra.get("event_agent_words")
+    if pattern is None:
+        words = "|".join(map(re.escape, resources.patterns["events"]["agent_words"]))
+        pattern = resources.extra["event_agent_words"] = re.compile(rf"[\s،,]*(?:{words})\s+")
+    return pattern
 
 
 def _signing_body_above(doc: Document, event: Mention, resources: Resources) -> Mention | None:
