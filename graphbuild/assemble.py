@@ -18,7 +18,7 @@ from graphbuild.resolve import Entity, Fact, Resolution, name_key
 
 CONTEXT_CHARS = 32  # prefix and suffix kept in each quote selector
 CATALOGUE_PROPERTIES = {"title": DCTERMS.title, "publisher": DCTERMS.publisher, "kind": gbo.SCHEMA.genre,
-                        "author": DCTERMS.creator, "issue": gbo.SCHEMA.issueNumber}
+                        "author": DCTERMS.creator, "issue": gbo.ISSUE_NUMBER}
 
 
 class IriRegistry:
@@ -87,6 +87,9 @@ def _add_document_fact(graph: Graph, fact: Fact, iris: dict[str, URIRef], doc: D
         if subject == gbo.document_iri(doc.identifier) and "date" in doc.source.metadata:
             return  # the catalogue's date is the publisher's own word
         _add_stated(graph, subject, gbo.DATE_PUBLISHED, date_literal(fact.value_end or fact.value), doc, fact)
+    elif fact.kind == "issueNumber":
+        if "issue" not in doc.source.metadata:  # the catalogue's number is the publisher's own word
+            _add_stated(graph, subject, gbo.ISSUE_NUMBER, Literal(fact.value), doc, fact)
     else:
         _add_stated(graph, subject, DOCUMENT_FACT_PROPERTIES[fact.kind], iris[fact.object], doc, fact)
 

@@ -69,7 +69,7 @@ class Relation:
 
     # "memberOf", "location" (event → place), "date" (event → a date's value); and a document's own facts,
     # whose subject is a part of the document (the whole text, or one message): "signatory", "author",
-    # "locationCreated" (→ place), "datePublished" (→ a date's value)
+    # "locationCreated" (→ place), "datePublished" (→ a date's value), "issueNumber" (→ the number's value)
     kind: str
     subject: tuple[int, int]
     object: tuple[int, int]

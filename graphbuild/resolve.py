@@ -25,11 +25,13 @@ from graphbuild.resources import Resources
 TYPO_SIMILARITY = 0.8  # normalised Indel similarity of the one word that may differ
 TYPO_MIN_LENGTH = 5  # shorter words differ too easily to call a difference a typo
 KEY_NOISE = re.compile(r"[\s\u200c()«»\"'\-–_.،,:؛]")
+FIRST_SYNONYM = re.compile(r"(?<![\w\u200c])(?<!و )(?:یکم|نخست)(?![\w\u200c])")
 
 
 def name_key(name: str) -> str:
-    """A key that ignores spacing, half-spaces, punctuation and the script of digits."""
-    return KEY_NOISE.sub("", to_latin_digits(name))
+    """A key that ignores spacing, half-spaces, punctuation, the script of digits, and which word says «first»
+    («نشست یکم» and «نشست اول» are one; «سی و یکم» keeps its «یکم»)."""
+    return KEY_NOISE.sub("", FIRST_SYNONYM.sub("اول", to_latin_digits(name)))
 
 
 @dataclass
@@ -208,8 +210,9 @@ RELATION_KINDS = {  # relation → (kind of its subject, kinds its object may be
     "author": ("Document", ("Person", "Party", "Organization")),
     "locationCreated": ("Document", ("Place",)),
     "datePublished": ("Document", ()),
+    "issueNumber": ("Document", ()),
 }
-VALUE_RELATIONS = ("date", "datePublished")  # relations whose object is a value, not an entity
+VALUE_RELATIONS = ("date", "datePublished", "issueNumber")  # relations whose object is a value, not an entity
 
 
 def _resolve_relations(documents: list[Document], mention_entity: dict, body_entity) -> list[Fact]:

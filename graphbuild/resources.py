@@ -65,6 +65,17 @@ class Lexicon:
             return best
         return None
 
+    def misspelt_common_word(self, word: str, min_frequency: int) -> bool:
+        """Whether one extra letter or two swapped letters turn a common word into ``word`` («موفقعیت»).
+
+        Only a handful of candidates per word, looked up in the frequency table: cheaper than a fuzzy search
+        over the whole word list, and an edit this small is the only one that is safe to call a typo.
+        """
+        deletions = (word[:i] + word[i + 1 :] for i in range(len(word)))
+        swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+        return any(self.frequency(candidate) >= min_frequency for candidate in (*deletions, *swaps)
+                   if candidate != word)
+
     def _stem_frequency(self, word: str) -> int:
         """Frequency of the word, or of its stem once a common suffix is taken off."""
         for suffix in SUFFIXES:

@@ -19,6 +19,8 @@ STATEMENT = """بیانیه مشترک درباره اعتصاب کارگران 
 ۲– سازمان زنان مبارز بلوچستان
 3 - کانون نویسندگان تبعیدی - برلین
 ۴ – هسته سرخ
+۵- جمعیت آزادیخواهان
+۶- هسته مارکسیست
 """
 
 COLLECTION = """پیام به کنفرانس
@@ -43,8 +45,12 @@ def relations_of(doc, kind: str) -> list[str]:
 def test_every_listed_signatory_is_found_with_or_without_a_rule_for_its_name(analyse):
     doc = analyse(STATEMENT)
     assert relations_of(doc, "signatory") == sorted([
-        "حزب سوسیالیست کارگران افغانستان", "سازمان زنان مبارز بلوچستان", "کانون نویسندگان تبعیدی", "هسته سرخ"])
+        "حزب سوسیالیست کارگران افغانستان", "سازمان زنان مبارز بلوچستان", "کانون نویسندگان تبعیدی", "هسته سرخ",
+        "هسته مارکسیست", "جمعیت آزادیخواهان"])
     listed = {m.text: m.kind for m in doc.mentions}
+    # A party-like head with one political designator is a description in running text, a party as a signer.
+    assert listed["هسته مارکسیست"] == "Party"
+    assert listed["جمعیت آزادیخواهان"] == "Organization"  # «آزادیخواهان» is no designator
     assert listed["هسته سرخ"] == "Organization"  # no head noun, no lexicon: the list itself says it is a signer
     assert listed["حزب سوسیالیست کارگران افغانستان"] == "Party"
     assert "برلین" not in relations_of(doc, "signatory")

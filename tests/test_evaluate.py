@@ -4,7 +4,7 @@ import json
 
 from click.testing import CliRunner
 from rdflib import RDF, RDFS, Graph, Literal
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib.namespace import DCTERMS, SKOS, XSD
 
 from graphbuild import ontology as gbo
 from graphbuild.cli import main
@@ -80,3 +80,43 @@ def test_facts_are_scored_against_the_gold(sources_graph):
     start = result.facts["event start"]
     assert start.gold >= 8 and start.true_gold >= 3
     assert "affiliation" in result.table()
+
+
+def _dated_event_graph(dates_by_document: dict[str, str]) -> Graph:
+    """One event met in several documents, each stating its own start date with an rdf:Statement."""
+    graph = Graph()
+    event = gbo.entity_iri("Event", "revolution")
+    graph.add((event, RDF.type, gbo.KIND_CLASS["Event"]))
+    graph.add((event, RDFS.label, Literal("انقلاب بهمن ۱۳۵۷", lang="fa")))
+    for identifier, value in dates_by_document.items():
+        doc = gbo.document_iri(identifier)
+        graph.add((doc, RDF.type, gbo.DOCUMENT_CLASS))
+        graph.add((doc, DCTERMS.identifier, Literal(identifier)))
+        graph.add((doc, gbo.MENTIONS, event))
+        date = Literal(value, datatype=XSD.gYearMonth if len(value) == 7 else XSD.gYear)
+        graph.add((event, gbo.START_DATE, date))
+        statement = gbo.statement_iri(event, gbo.START_DATE, value, identifier, (0, 1))
+        target = gbo.text_target_iri(identifier, 0, 1)
+        graph.add((statement, RDF.subject, event))
+        graph.add((statement, RDF.predicate, gbo.START_DATE))
+        graph.add((statement, RDF.object, date))
+        graph.add((statement, gbo.PROV.wasDerivedFrom, target))
+        graph.add((target, gbo.OA.hasSource, doc))
+    return graph
+
+
+def _gold_event(folder, identifier: str, start: str) -> None:
+    entity = {"kind": "Event", "name": "انقلاب بهمن ۱۳۵۷", "forms": [], "start": start}
+    (folder / f"{identifier}.json").write_text(json.dumps({"document": identifier, "entities": [entity]}),
+                                               encoding="utf-8")
+
+
+def test_an_event_date_is_scored_at_the_gold_precision_and_from_its_own_document(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    _gold_event(gold, "a.txt", "1979")      # the gold says the year: the graph's month is right at that precision
+    _gold_event(gold, "b.txt", "1979-02")   # the gold says the month: the graph's bare year is not enough
+    _gold_event(gold, "c.txt", "1978")      # document c states 1978; document a's 1979-02 must not be taken
+    graph = _dated_event_graph({"a.txt": "1979-02", "b.txt": "1979", "c.txt": "1978"})
+    start = evaluate(graph, gold).facts["event start"]
+    assert (start.gold, start.predicted, start.true_gold) == (3, 3, 2)

@@ -78,3 +78,21 @@ def test_a_signing_body_above_an_adopted_by_line_held_the_meeting(analyse):
     doc = analyse("متن بیانیه در اینجا.\n\nاتحاد سوسیالیستی کارگران ایران\nمصوب کنفرانس سوم\n")
     assert organizers(doc) == ["اتحاد سوسیالیستی کارگران ایران"]
     assert organizers(analyse("متن بیانیه در اینجا.\nمصوب کنفرانس سوم\n")) == []
+
+
+def organiser(doc) -> str | None:
+    found = [r for r in doc.relations if r.kind == "organizer"]
+    return doc.text[found[0].object[0]:found[0].object[1]] if found else None
+
+
+def test_the_actor_before_an_attack_is_its_organiser(analyse):
+    doc = analyse("دولت روسیه و متحدانش که با حمله به گرجستان جنگ را آغاز کردند، محکوم‌اند.")
+    assert organiser(doc) == "دولت روسیه"
+    assert facts(doc)["location"] == "گرجستان"
+    # Someone else's act: a body that does not stand right before «با» and the act is not its actor.
+    assert organiser(analyse("دولت روسیه گفت که حمله به گرجستان لازم بود.")) is None
+
+
+def test_a_year_ending_an_events_name_dates_it(analyse):
+    assert facts(analyse("بحران مالی ۲۰۰۸ همه را غافلگیر کرد."))["date"][:2] == ("2008", "")
+    assert facts(analyse("اعتصابات ۱۳۹۸ سراسری بود."))["date"][:2] == ("2019", "2020")

@@ -140,3 +140,51 @@ def test_a_plural_head_with_two_ordinals_names_two_events(analyse):
                                           "کنفرانس سوم فعالان کارگری"]
     assert ("کنفرانس دوم فعالان کارگری", "دوم") in events  # the second is anchored on its own ordinal
     assert not [m for m in analyse("کنفرانس‌های زیادی برگزار شد.").mentions if m.kind == "Event"]
+
+
+def persons(doc) -> set[str]:
+    return {m.text for m in doc.mentions if m.kind == "Person"}
+
+
+def test_a_name_in_the_plural_names_the_person(analyse):
+    doc = analyse("این کنگره صدای فرامرز عظیم زاده ها و کارگران زندانی است.")
+    assert "فرامرز عظیم زاده" in persons(doc)  # «… ها»: the likes of him; the suffix is not in the name
+
+
+def test_a_given_name_that_is_also_a_verb_form_signs_a_message(analyse):
+    doc = analyse("پیام به کنفرانس\nبرای همه رفقا آرزوی پیروزی دارم.\nخجسته نوروزی\n")
+    assert "خجسته نوروزی" in persons(doc)
+    assert not persons(analyse("سالی خجسته نوروزی برای همه کارگران آرزو داریم"))  # prose: the verb reading
+
+
+def test_one_word_after_a_title_is_a_name_when_it_is_shaped_like_a_family_name(analyse):
+    assert persons(analyse("یاد رفیق قربانزاده را گرامی می‌داریم.")) == {"قربانزاده"}
+    assert not persons(analyse("یاد رفیق دیگر را گرامی می‌داریم."))
+
+
+def test_a_typo_of_a_common_word_is_not_a_family_name(analyse):
+    assert not persons(analyse("با آرزو موفقعیت برای همه شما"))
+    assert persons(analyse("با درود، آرزو کاظمی")) == {"آرزو کاظمی"}
+
+
+def test_a_date_in_parentheses_is_not_part_of_a_partys_name(analyse):
+    doc = analyse("او در تشکیل حزب کمونیست افغانستان (مه ۱۹۶۵) نقش داشت.")
+    assert {m.text for m in doc.mentions if m.kind == "Party"} == {"حزب کمونیست افغانستان"}
+
+
+def test_a_compound_verbs_noun_after_a_head_is_no_organisation(analyse):
+    doc = analyse("این همبستگی باید به شعار سازمان عینیت بخشد.")
+    assert not [m for m in doc.mentions if m.kind in ("Organization", "Party")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("فروپاشی بازارهای مالی در سال ۲۰۰۸ همه را غافلگیر کرد.", "فروپاشی بازارهای مالی در سال ۲۰۰۸"),
+    ("بحران مالی 2008 هنوز ادامه دارد.", "بحران مالی ۲۰۰۸"),
+    ("اعتصاب کارگران نفت در سال ۵۷ رژیم را فلج کرد.", "اعتصاب کارگران نفت در سال ۵۷"),
+])
+def test_a_dated_head_with_describing_words_and_a_year_is_an_event(analyse, text, name):
+    assert name in {m.text for m in analyse(text).mentions if m.kind == "Event"}
+
+
+def test_a_crisis_without_a_year_is_no_event(analyse):
+    assert not [m for m in analyse("بحران اقتصادی در کشور عمیق‌تر می‌شود.").mentions if m.kind == "Event"]

@@ -54,3 +54,8 @@ def test_a_short_form_that_fits_two_names_is_left_alone(resources, analyse):
 def test_an_unqualified_congress_is_its_own_documents(resources, analyse):
     found = entities_of(resources, analyse, "کنگره دوم بین الملل برگزار شد.", "مصوبات کنگره دوم سازمان.")
     assert len(labelled(found, "Event")) == 2
+
+
+def test_first_written_either_way_is_one_key():
+    assert name_key("نشست یکم شورا") == name_key("نشست اول شورا") == name_key("نشست نخست شورا")
+    assert name_key("پلنوم سی و یکم") != name_key("پلنوم سی و اول")  # «یکم» inside a number stays

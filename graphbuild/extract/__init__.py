@@ -18,6 +18,7 @@ from graphbuild.extract.document_facts import DocumentFactExtractor, SignatoryLi
 from graphbuild.extract.event_facts import EventFactExtractor
 from graphbuild.extract.events import EventExtractor
 from graphbuild.extract.known import KnownEntityExtractor
+from graphbuild.extract.masthead import IssueNumberExtractor, MastheadExtractor
 from graphbuild.extract.people import PersonExtractor
 from graphbuild.extract.places import PlaceExtractor
 from graphbuild.extract.statistical import RecogniserExtractor
@@ -43,6 +44,7 @@ DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
     KnownEntityExtractor(),
     BodyExtractor(),
     QuotedBodyExtractor(),
+    MastheadExtractor(),
     EventExtractor(),
     PersonExtractor(),
     SignatoryListExtractor(),
@@ -54,6 +56,7 @@ DEFAULT_RELATION_EXTRACTORS: tuple[RelationExtractor, ...] = (
     SignerAffiliationExtractor(),
     EventFactExtractor(),
     DocumentFactExtractor(),
+    IssueNumberExtractor(),
 )
 
 

@@ -40,13 +40,14 @@ def _connector_allowed(word: str, previous: str, resources: Resources) -> bool:
 
 
 def _parenthesis_end(tokens: list[Token], i: int) -> int | None:
-    """If a short parenthesised group of words opens at token ``i``, the index after its ')'."""
+    """If a short parenthesised group of words opens at token ``i``, the index after its ')'. A group with a
+    number in it is a date or a count, not part of the name: «حزب کمونیست ایران (ژوئن ۱۹۲۰)»."""
     if i >= len(tokens) or tokens[i].text != "(":
         return None
     for j in range(i + 1, min(i + MAX_PARENTHESIS_WORDS + 2, len(tokens))):
         if tokens[j].text == ")":
             return j + 1 if j > i + 1 else None
-        if not tokens[j].is_word:
+        if not tokens[j].is_word or any(char.isdigit() for char in tokens[j].text):
             return None
     return None
 
@@ -175,11 +176,20 @@ class BodyExtractor:
                 if any(tuple(words[: len(organ)]) == organ and len(words) == len(organ) for organ in organs):
                     continue  # «کمیته مرکزی» alone is an organ of a party, a role, not an entity
                 kind = body_kind(token.text, words[1:], resources)
-                if kind is None or end == i + 1:
+                if kind is None or end == i + 1 or _before_light_verb(tokens, end, words[1:], resources):
                     continue
                 start_char, end_char = token.start, tokens[end - 1].end
                 mentions.append(Mention(start_char, end_char, kind, doc.text[start_char:end_char], self.name))
         return mentions
+
+
+def _before_light_verb(tokens: list[Token], end: int, words: list[str], resources: Resources) -> bool:
+    """«به وظیفه انترناسیونالیستی سازمان مادیت بخشد»: the unknown word is a compound verb's noun, not a name."""
+    if end >= len(tokens) or tokens[end].text not in resources.patterns["names"]["light_verbs"]:
+        return False
+    vouched = [w for w in words if w in political_designators(resources) or _is_place_word(w, resources)
+               or is_demonym(w, resources)]
+    return not vouched
 
 
 class QuotedBodyExtractor:

@@ -10,13 +10,18 @@ Precedence, in order:
    («… کارگران ایران»). A person's name nested inside another entity's name is dropped: it is part of that
    name, not a reference to a person; so is a shorter mention of the same kind that shares an edge with a
    longer one («انقلاب بهمن» inside «انقلاب بهمن ۵۷»).
+4. Names: an event pattern's find over exactly the characters of a lexicon event is named as the lexicon names
+   it, so aliases resolve to one event («انقلاب روسیه» → «انقلاب اکتبر»).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from graphbuild.document import Mention
 
 STATISTICAL_SOURCE = "recogniser"
+LEXICON_SOURCE = "known-entity"
 KIND_ORDER = {"Event": 0, "Party": 1, "Place": 2, "Organization": 3, "Person": 4}
 
 
@@ -29,10 +34,22 @@ def _contains(outer: Mention, inner: Mention) -> bool:
 
 
 def combine(mentions: list[Mention]) -> list[Mention]:
+    mentions = _with_lexicon_names(mentions)
     ruled = _settle([m for m in mentions if m.source != STATISTICAL_SOURCE])
     statistical = _settle([m for m in mentions if m.source == STATISTICAL_SOURCE])
     kept = ruled + [m for m in statistical if not any(_overlap(m, other) for other in ruled)]
     return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _with_lexicon_names(mentions: list[Mention]) -> list[Mention]:
+    """An event pattern's find over exactly the characters of a lexicon event takes the lexicon's canonical
+    name, keeping its own attributes: «انقلاب روسیه» found by the event pattern is «انقلاب اکتبر». (Parties
+    and organisations need not: resolution joins their short forms and typos by their written names.)"""
+    canonical = {(m.start, m.end, m.kind): m.key_text for m in mentions
+                 if m.source == LEXICON_SOURCE and m.kind == "Event"}
+    return [replace(m, key_text=canonical[(m.start, m.end, m.kind)])
+            if m.source != LEXICON_SOURCE and (m.start, m.end, m.kind) in canonical else m
+            for m in mentions]
 
 
 def _head_plus_name(outer: Mention, inner: Mention) -> bool:

@@ -154,6 +154,14 @@ def solar_year_to_gregorian(year: int) -> tuple[str, str | None, str]:
     return resolved
 
 
+def year_in_a_name(year: int) -> tuple[str, str | None, str] | None:
+    """The year an event's name ends with («انقلاب ۵۷», «بحران مالی ۲۰۰۸», «اعتصابات ۱۳۹۸»), as
+    (start, end or None, note): two digits or 1200–1499 are Solar, other four-digit years Gregorian."""
+    if year < 100 or SOLAR_AFTER_SAL[0] <= year <= SOLAR_AFTER_SAL[1]:
+        return solar_year_to_gregorian(year)
+    return (str(year), None, "") if _year_in_range("gregorian", year) else None
+
+
 def expand_two_digit_year(year: int) -> int:
     """A two-digit Solar year as four digits: up to :data:`TWO_DIGIT_PIVOT` is 14xx, the rest 13xx."""
     return 1400 + year if year <= TWO_DIGIT_PIVOT else 1300 + year

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 
 from graphbuild.document import Document, Kind, Mention, Relation
-from graphbuild.extract.bodies import body_kind, body_openers
+from graphbuild.extract.bodies import body_kind, body_openers, political_designators
 from graphbuild.extract.dates import find_dates
 from graphbuild.extract.parts import (
     SIGNATURE_LINE_WORDS,
@@ -116,10 +116,20 @@ def _looks_like_a_name(line: str, resources: Resources) -> bool:
 
 def _signer_kind(words: list[str], resources: Resources) -> Kind:
     if words[0] in body_openers(resources):
-        return body_kind(words[0], words[1:], resources) or "Organization"
+        kind = body_kind(words[0], words[1:], resources)
+        if kind is None and _party_head_with_designator(words, resources):
+            # In running text «هسته اقلیت» could describe; standing alone as a signer it is a name.
+            return "Party"
+        return kind or "Organization"
     if is_given_name(words[0], resources) and len(words) <= 3:
         return "Person"
     return "Organization"
+
+
+def _party_head_with_designator(words: list[str], resources: Resources) -> bool:
+    heads = resources.patterns["heads"]
+    return (words[0] in heads["party"] + heads["party_if_designated"]
+            and any(word in political_designators(resources) for word in words[1:]))
 
 
 class DocumentFactExtractor:

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 
 from graphbuild.document import Document, Mention, Relation
-from graphbuild.extract.dates import DateMention, find_dates, solar_year_to_gregorian
+from graphbuild.extract.dates import DateMention, find_dates, year_in_a_name
+from graphbuild.extract.words import to_latin_digits
 from graphbuild.resources import Resources
 
 LINK = re.compile(r"^[\s،,:؛\-–()]*(?:(?:در|به|از|مورخ|مورخه|تاریخ|سال|روز|طی)[\s،,:\-–()]*)*$")
-YEAR_NAMED = re.compile(r"^[۰-۹]{2}$")
+YEAR_NAMED = re.compile(r"^(?:[۰-۹]{2}|[۰-۹]{4})$")  # «انقلاب ۵۷», «بحران مالی ۲۰۰۸»
 LINES_UNDER = 2  # sign-off lines read under an event's heading line
 
 
@@ -43,7 +44,8 @@ class EventFactExtractor:
                                       value_end=end or "", note=note))
             if where:
                 found.append(Relation("location", (event.start, event.end), (where.start, where.end), sentence))
-            if agent := _agent_after(doc, event, resources) or _signing_body_above(doc, event, resources):
+            if agent := (_agent_after(doc, event, resources) or _actor_before(doc, event, resources)
+                         or _signing_body_above(doc, event, resources)):
                 found.append(Relation("organizer", (event.start, event.end), (agent.start, agent.end), sentence))
         return found
 
@@ -71,8 +73,8 @@ def _own_date(event: Mention, dates: list[DateMention]):
         return d.start_value[:4], (d.end_value or "")[:4] or None, d.note, (d.start, d.end)
     last_word = event.text.split()[-1] if event.text.split() else ""
     if event.attribute("ordinal") is None and YEAR_NAMED.match(last_word):
-        start, end, note = solar_year_to_gregorian(int(last_word.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))))
-        return start, end, note, (event.end - len(last_word), event.end)
+        if named := year_in_a_name(int(to_latin_digits(last_word))):
+            return *named, (event.end - len(last_word), event.end)
     return None
 
 
@@ -133,6 +135,24 @@ def _agent_words(resources: Resources) -> re.Pattern:
         words = "|".join(map(re.escape, resources.patterns["events"]["agent_words"]))
         pattern = resources.extra["event_agent_words"] = re.compile(rf"[\s،,]*(?:{words})\s+")
     return pattern
+
+
+def _actor_before(doc: Document, event: Mention, resources: Resources) -> Mention | None:
+    """«دولت آمریکا و شرکاء که با حمله به افغانستان …»: the body that did the act, just before «با» and it."""
+    patterns = resources.patterns["events"]
+    head = event.attribute("head") or event.text.split(" ", 1)[0]
+    if head not in patterns["actor_before_heads"]:
+        return None
+    link = resources.extra.get("actor_before_link")
+    if link is None:
+        partners = "|".join(map(re.escape, patterns["actor_partners"]))
+        link = resources.extra["actor_before_link"] = re.compile(
+            rf"\s*(?:و\s+(?:{partners})\s*)?[،,]?\s*(?:که\s+)?با\s+")
+    sentence_start = doc.sentence_of(event.start)[0]
+    bodies = [m for m in doc.mentions if m.kind in ("Party", "Organization") and sentence_start <= m.start
+              and m.end <= event.start]
+    actor = max(bodies, key=lambda m: m.end, default=None)
+    return actor if actor is not None and link.fullmatch(doc.text, actor.end, event.start) else None
 
 
 def _signing_body_above(doc: Document, event: Mention, resources: Resources) -> Mention | None:

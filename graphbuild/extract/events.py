@@ -17,6 +17,7 @@ from graphbuild.resources import Resources
 
 PLURAL = re.compile("\u200c?(ها|های|هایی)$")  # «نشست‌های», «کنگره‌ها»
 YEAR_LIKE = 100  # a number after «کنگره» below this is an ordinal («کنگره ۱۱»); from here on a year
+DESCRIBING_WORDS = 3  # between a dated head and its year: «فروپاشی بازارهای مالی در سال ۲۰۰۸»
 
 
 def _ordinal_before(tokens: list[Token], head: int) -> tuple[int, int] | None:
@@ -104,6 +105,31 @@ def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False
     return end if end > i else None
 
 
+def _described_with_year(tokens: list[Token], i: int, resources) -> tuple[int, str] | None:
+    """(index after the year, naming words) for up to three describing words and then a year, written bare or
+    after «(در) سال»: «بازارهای مالی در سال 2008» → «بازارهای مالی 2008»."""
+    words: list[str] = []
+    j = i
+    while j < len(tokens) and len(words) <= DESCRIBING_WORDS and tokens[j].is_word:
+        word = tokens[j].text
+        if DIGITS.match(word):
+            break
+        if word in ("در", "سال"):
+            j += 1 + (word == "در" and j + 1 < len(tokens) and tokens[j + 1].text == "سال")
+            break
+        if word in resources.lexicon.stopwords or word in resources.patterns["names"]["stops"]:
+            return None  # verbs are not checked: the lemmatiser's tables read «مالی» as «مالیدن»
+        words.append(word)
+        j += 1
+    if not words or j >= len(tokens) or not DIGITS.match(tokens[j].text):
+        return None
+    year = tokens[j].text
+    short_year_after_sal = len(year) == 2 and tokens[j - 1].text == "سال"
+    if not (len(year) == 4 or short_year_after_sal):
+        return None
+    return j + 1, " ".join([*words, year])
+
+
 def _organiser_tail(tokens: list[Token], i: int, resources) -> tuple[int, str]:
     """(index after, kind of tail) for the body named right after an event: «… کمیته مرکزی حزب …»."""
     heads = resources.patterns["heads"]
@@ -172,6 +198,7 @@ class EventExtractor:
         heads, ordinal_only = set(patterns["heads"]), set(patterns["ordinal_only"])
         modifiers, qualifiers = set(patterns["modifiers"]), set(patterns["qualifiers"])
         linked = {head: tuple(words) for head, words in patterns["linked_heads"]}
+        dated_heads = set(patterns["dated_heads"])
         found = []
         for h, token in enumerate(tokens):
             if token.text not in heads:
@@ -193,6 +220,9 @@ class EventExtractor:
                 if naming_end:
                     kept = [t.text for t in tokens[h + 1 : naming_end] if t.text not in modifiers]
                     naming, end = " ".join(kept), naming_end
+            if ordinal is None and naming is None and token.text in dated_heads:
+                if dated := _described_with_year(tokens, h + 1, resources):
+                    end, naming = dated
             if ordinal is None and naming is None:
                 continue
             tail_end, tail = (end, "")

@@ -15,22 +15,30 @@ from graphbuild.resources import Resources
 MAX_NAME_WORDS = 3
 FAMILY_ENDINGS = ("ی", "زاده", "پور", "نیا", "فر", "وند", "لو", "یان", "نژاد")
 COMMON_WORD = 2_000_000  # hazm frequency above which a word is not read as a name by its shape alone
+TYPO_SOURCE = 1_000_000  # a word this common, one letter away from an unknown "family name", makes it a typo
 SIGNATURE_LINE_WORDS = 8  # a line this short may be a signature
 FAMILY_SUFFIX_WORDS = {"زاده", "پور", "نژاد", "نیا", "فر", "وند", "لو"}  # «عبدی نژاد», «عظیم زاده»
 GLUED_PREPOSITIONS = ("از", "به", "در", "با")
 LIST_SEPARATORS = {"،", ",", "و", "-", "–"}
 ROLE_SEPARATORS = {"/", "|"}
+NAME_PLURAL = "\u200cها"
 
 
-def _is_name_word(token: Token, resources: Resources) -> bool:
+def _is_name_word(token: Token, resources: Resources, given_names_win: bool = False) -> bool:
+    """A word that may stand in a person's name. ``given_names_win``: on a signature line a given name that is
+    also a verb's form («شایسته», «خجسته») is read as the name; in prose it would be too often the verb."""
     word = token.text
     return (
         token.is_word
         and not DIGITS.match(word)
-        and not ends_name(word, resources)
+        and (not ends_name(word, resources) or (given_names_win and _given_name_not_stopword(word, resources)))
         and word not in resources.patterns["people"]["titles"]
         and any("\u0600" <= char <= "\u06ff" for char in word)
     )
+
+
+def _given_name_not_stopword(word: str, resources: Resources) -> bool:
+    return is_given_name(word, resources) and word not in resources.lexicon.stopwords
 
 
 def _family_like(token: Token, resources: Resources) -> bool:
@@ -40,6 +48,13 @@ def _family_like(token: Token, resources: Resources) -> bool:
     if word in resources.family_names or not resources.lexicon.is_known(word):
         return True
     return word.endswith(FAMILY_ENDINGS) and resources.lexicon.frequency(word) < COMMON_WORD
+
+
+def _family_by_shape(word: str, resources: Resources) -> bool:
+    """«سلطانزاده», «قاسم‌پور»: a word no lexicon knows with a family-name ending, the way new surnames look."""
+    stem = word.replace("\u200c", "")
+    return (len(stem) >= 6 and stem.endswith(tuple(FAMILY_SUFFIX_WORDS)) and not resources.lexicon.is_known(word)
+            and not resources.lexicon.is_known(stem))
 
 
 def is_given_name(word: str, resources: Resources) -> bool:
@@ -57,14 +72,21 @@ def _glued_preposition(word: str, resources: Resources) -> bool:
 
 def _plausible_pair(given: Token, family: Token, resources: Resources) -> bool:
     """A given name that is also a common word («معین») needs a family name the lexicon vouches for."""
+    if not resources.lexicon.is_known(family.text) and resources.lexicon.misspelt_common_word(family.text, TYPO_SOURCE):
+        return False  # «با آرزو موفقعیت»: a wish for success with a typo, not Arezoo Movaffaghiat
     if resources.lexicon.frequency(given.text) < COMMON_WORD:
         return True
     return family.text in resources.family_names or not resources.lexicon.is_known(family.text)
 
 
+def without_plural(word: str) -> str:
+    """«زاده‌ها» → «زاده»: «جعفر عظیم‌زاده‌ها» (the likes of Jafar Azimzadeh) names the person."""
+    return word[: -len(NAME_PLURAL)] if word.endswith(NAME_PLURAL) else word
+
+
 def _extend_family(tokens: list[Token], end: int) -> int:
-    """Take in a detached family-name suffix: «عبدی نژاد», «عظیم زاده»."""
-    if end < len(tokens) and tokens[end].text in FAMILY_SUFFIX_WORDS:
+    """Take in a detached family-name suffix: «عبدی نژاد», «عظیم زاده», «عظیم زاده‌ها»."""
+    if end < len(tokens) and without_plural(tokens[end].text) in FAMILY_SUFFIX_WORDS:
         return end + 1
     return end
 
@@ -78,7 +100,8 @@ class PersonExtractor:
             spans = self._after_titles(tokens, resources) + self._name_pairs(tokens, resources)
             spans += self._signature(tokens, resources) + self._name_list(tokens, resources)
             for first, end in spans:
-                start, stop = tokens[first].start, tokens[end - 1].end
+                last = tokens[end - 1]
+                start, stop = tokens[first].start, last.end - (len(last.text) - len(without_plural(last.text)))
                 mentions.append(Mention(start, stop, "Person", doc.text[start:stop], self.name))
         return mentions
 
@@ -94,7 +117,8 @@ class PersonExtractor:
                 while end < len(tokens) and end - i <= MAX_NAME_WORDS and _family_like(tokens[end], resources):
                     end += 1
             lone = tokens[i + 1].text if end == i + 2 else ""
-            if lone and not is_given_name(lone, resources) and lone not in resources.family_names:
+            if lone and not (is_given_name(lone, resources) or lone in resources.family_names
+                             or _family_by_shape(lone, resources)):
                 continue  # one word after a title must be a known name: «رفیق دیگر» is no one
             if end > i + 1:
                 spans.append((i + 1, _extend_family(tokens, end)))
@@ -106,7 +130,7 @@ class PersonExtractor:
             if is_given_name(tokens[i].text, resources) and _is_name_word(tokens[i], resources):
                 family, after = tokens[i + 1], i + 2
                 # «جعفر عظیم زاده»: a family-name suffix written apart vouches for the word before it.
-                split_family = after < len(tokens) and tokens[after].text in FAMILY_SUFFIX_WORDS
+                split_family = after < len(tokens) and without_plural(tokens[after].text) in FAMILY_SUFFIX_WORDS
                 if (_family_like(family, resources) and _plausible_pair(tokens[i], family, resources)) or (
                         split_family and _is_name_word(family, resources)):
                     spans.append((i, _extend_family(tokens, after)))
@@ -164,7 +188,7 @@ class PersonExtractor:
         for piece in pieces:
             if place_at(tokens, piece[0], resources) and len(piece) == place_at(tokens, piece[0], resources)[0]:
                 continue
-            if len(piece) > MAX_NAME_WORDS or not all(_is_name_word(tokens[i], resources) for i in piece):
+            if len(piece) > MAX_NAME_WORDS or not all(_is_name_word(tokens[i], resources, True) for i in piece):
                 return []  # one piece that is not a name: this line is prose, not a signature
             first, last = tokens[piece[0]], tokens[piece[-1]]
             is_name = is_given_name(first.text, resources) or (len(piece) > 1 and _family_like(last, resources))

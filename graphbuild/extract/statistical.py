@@ -21,6 +21,7 @@ from graphbuild.document import Document, Kind, Mention, Token
 from graphbuild.extract.bodies import body_kind
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import DIGITS, ends_name, is_glued, lines
+from graphbuild.extract.people import without_plural
 from graphbuild.resources import Resources
 
 SOURCE = "recogniser"
@@ -103,5 +104,7 @@ class RecogniserExtractor:
                 kind = checked_kind(tokens, start, end, label, resources)
                 if kind:
                     first, last = tokens[start].start, tokens[end - 1].end
+                    if kind == "Person":  # «رضا شهابی‌ها», the likes of Reza Shahabi, names him
+                        last -= len(tokens[end - 1].text) - len(without_plural(tokens[end - 1].text))
                     mentions.append(Mention(first, last, kind, doc.text[first:last], self.name))
         return mentions
