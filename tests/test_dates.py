@@ -364,3 +364,18 @@ def test_results_are_sorted_and_do_not_overlap():
         "2019-08-15", "2018-01", "1978", "2016-10-29", "2016-10-28", "2019-04-20", "2016-10-28", "2008", "1917",
     ]
     assert mentions == sorted(mentions, key=lambda m: m.start)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("جنگ جهانی اول (۱۹۱۴ – ۱۹۱۸) ادامه یافت", ("1914", "1918")),
+    ("کمون پاریس (1871)", ("1871", None)),
+    ("قیام (۱۳۵۷)", ("1978", "1979")),  # a Solar year spans two Gregorian years
+])
+def test_a_year_or_years_alone_in_parentheses(text, expected):
+    [found] = find_dates(text)
+    assert (found.start_value, found.end_value) == expected
+
+
+@pytest.mark.parametrize("text", ["(تلفن ۱۲۳۴)", "(۱۲۳۴۵)", "(۱۹۱۸ – ۱۹۱۴)", "صفحه ۱۹۱۴"])
+def test_numbers_in_parentheses_that_are_no_years(text):
+    assert find_dates(text) == []

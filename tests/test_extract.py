@@ -188,3 +188,10 @@ def test_a_dated_head_with_describing_words_and_a_year_is_an_event(analyse, text
 
 def test_a_crisis_without_a_year_is_no_event(analyse):
     assert not [m for m in analyse("بحران اقتصادی در کشور عمیق‌تر می‌شود.").mentions if m.kind == "Event"]
+
+
+def test_a_wave_named_by_its_year_is_the_one_named_by_a_month_of_that_year(analyse):
+    doc = analyse("قیام گسترده آبان ۹۸ سرکوب شد. اعتراضات سال ۹۸ اما ادامه یافت. تظاهرات سال ۱۴۰۱ فرق داشت.")
+    keys = {m.text: m.key_text for m in doc.mentions if m.kind == "Event"}
+    assert keys["اعتراضات سال ۹۸"] == keys["قیام گسترده آبان ۹۸"]
+    assert keys["تظاهرات سال ۱۴۰۱"] == "تظاهرات سال ۱۴۰۱"  # no wave of that year is dated by its month

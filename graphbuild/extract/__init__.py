@@ -16,7 +16,7 @@ from graphbuild.extract.bodies import BodyExtractor, QuotedBodyExtractor
 from graphbuild.extract.combine import combine
 from graphbuild.extract.document_facts import DocumentFactExtractor, SignatoryListExtractor, SignatureNameExtractor
 from graphbuild.extract.event_facts import EventFactExtractor
-from graphbuild.extract.events import EventExtractor
+from graphbuild.extract.events import EventExtractor, one_wave_per_month
 from graphbuild.extract.known import KnownEntityExtractor
 from graphbuild.extract.masthead import IssueNumberExtractor, MastheadExtractor
 from graphbuild.extract.people import PersonExtractor
@@ -66,7 +66,7 @@ def extract(doc: Document, resources: Resources, extractors: tuple[Extractor, ..
     found: list[Mention] = []
     for extractor in extractors:
         found.extend(extractor(doc, resources))
-    doc = doc.with_mentions(combine(found))
+    doc = doc.with_mentions(one_wave_per_month(tuple(combine(found)), resources))
     relations: list[Relation] = []
     for relation_extractor in relation_extractors:
         relations.extend(relation_extractor(doc, resources))

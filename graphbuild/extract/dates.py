@@ -21,7 +21,9 @@ Decisions:
   a note. A number above 31 is no day at all: «۳۲ مرداد ۱۳۹۸» is found as «مرداد ۱۳۹۸». A numeric date that is
   not a real date is not returned.
 * «سال» and a four-digit year without a calendar word: 1200–1499 is a Solar year, other years 1000–2100 are
-  Gregorian. «سال‌های» needs a range after it («سال‌های ۱۳۶۰ تا ۱۳۶۷»): alone it names a decade.
+  Gregorian. «سال‌های» needs a range after it («سال‌های ۱۳۶۰ تا ۱۳۶۷»): alone it names a decade. A bare
+  four-digit year or range of years counts only with a calendar word after it, or alone in parentheses
+  («جنگ جهانی اول (۱۹۱۴–۱۹۱۸)»), the way a text dates what it has just named.
 * A day and month without a year («۸ مارس», «اول ماه مه») is a named day, not a date: nothing is returned.
 * A pair joined by «و» («۲۰ و ۲۱ مهر ۱۳۹۸») has ``end_value`` like a range, and ``note`` 'pair'.
 """
@@ -391,6 +393,8 @@ def _forms(names: MonthNames) -> list[tuple[re.Pattern, Handler]]:
         rf"{sal_year}(?:{years_range})?{_marker(names)}": _years,
         rf"{sal_years}{years_range}{_marker(names)}": _years,  # alone, «سال‌های ۶۰» is a decade
         rf"{year4}(?:{years_range})?{_marker(names, optional=False)}": _years,  # a bare number needs a calendar
+        # …or parentheses around it alone: «جنگ جهانی اول (۱۹۱۴–۱۹۱۸)», «کمون پاریس (1871)»
+        rf"(?<=\(){SP}{year4}(?:{years_range})?(?={SP}\))": _years,
         rf"{NUMBER_START}(?P<year>[0-9]{{4}}){NUMERIC_REST}{NUMBER_END}": _numeric_year_first,
         rf"{NUMBER_START}{NUMERIC_DAY_MONTH}(?P<year>[0-9]{{4}}){NUMBER_END}": _numeric_year_last,
     }
@@ -427,7 +431,7 @@ def _counts_things(scan: str, end: int, names: MonthNames) -> bool:
 
 def _span_end(match: re.Match, calendar: str, names: MonthNames) -> int:
     """Where a mention ends: after the calendar's name if it is the month's calendar, else after the year."""
-    marker = match.group("marker")
+    marker = match.groupdict().get("marker")
     if marker and _marker_calendar(marker, names) == calendar:
         return match.end("marker")
     return match.end("year")
@@ -516,7 +520,7 @@ def _month_day_year(match: re.Match, text: str, scan: str, names: MonthNames) ->
 
 def _years(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
     """«سال ۱۳۵۷», «۱۹۱۷ میلادی», «سال‌های ۱۳۶۰ تا ۱۳۶۷»: the calendar's name decides, else the year's size."""
-    marker = match.group("marker")
+    marker = match.groupdict().get("marker")
     calendar = _marker_calendar(marker, names) if marker else _calendar_of_bare_year(match.group("year"))
     year = calendar and _year_of(match, "year", calendar, scan, names)
     if not year:

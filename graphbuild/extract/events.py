@@ -8,11 +8,24 @@ events («اول ماه مه», «۸ مارس») are found as whole phrases from
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graphbuild.document import Document, Mention, Token
-from graphbuild.extract.bodies import body_kind, body_openers, name_end, political_designators
+from graphbuild.extract.bodies import (
+    body_kind,
+    body_openers,
+    name_end,
+    political_designators,
+)
+from graphbuild.extract.dates import find_dates
 from graphbuild.extract.places import place_at
-from graphbuild.extract.words import DIGITS, lines, ordinal_value, ordinal_words, to_latin_digits
+from graphbuild.extract.words import (
+    DIGITS,
+    lines,
+    ordinal_value,
+    ordinal_words,
+    to_latin_digits,
+)
 from graphbuild.resources import Resources
 
 PLURAL = re.compile("\u200c?(ها|های|هایی)$")  # «نشست‌های», «کنگره‌ها»
@@ -259,3 +272,26 @@ class EventExtractor:
                                          attributes=(("head", words[i]), ("tail", ""))))
                     break
         return found
+
+
+def one_wave_per_month(mentions: tuple[Mention, ...], resources: Resources) -> list[Mention]:
+    """Name a protest wave dated only by its year as the one wave of that year the text dates by its month:
+    «اعتراضات سال ۹۶» (1396 = 2017–2018) is «خیزش دی ماه ۹۶» (2018-01) when the text has no other wave then.
+    The document's own mentions are all it reads, so this stays a per-document step."""
+    heads = set(resources.patterns["events"]["wave_heads"])
+    dated = {}
+    for mention in mentions:
+        if mention.kind == "Event" and mention.attribute("head") in heads and mention.attribute("ordinal") is None:
+            found = find_dates(mention.text)
+            if len(found) == 1:
+                dated[mention] = found[0]
+    by_month = [m for m, d in dated.items() if len(d.start_value) >= 7]
+    renamed = {}
+    for wave, date in dated.items():
+        if len(date.start_value) != 4:
+            continue
+        years = range(int(date.start_value), int(date.end_value or date.start_value) + 1)
+        within = {m.key_text for m in by_month if int(dated[m].start_value[:4]) in years}
+        if len(within) == 1:
+            renamed[wave] = replace(wave, key_text=within.pop())
+    return [renamed.get(mention, mention) for mention in mentions]

@@ -81,7 +81,7 @@ def _plausible_pair(given: Token, family: Token, resources: Resources) -> bool:
 
 def without_plural(word: str) -> str:
     """«زاده‌ها» → «زاده»: «جعفر عظیم‌زاده‌ها» (the likes of Jafar Azimzadeh) names the person."""
-    return word[: -len(NAME_PLURAL)] if word.endswith(NAME_PLURAL) else word
+    return word.removesuffix(NAME_PLURAL)
 
 
 def _extend_family(tokens: list[Token], end: int) -> int:

@@ -19,9 +19,9 @@ from functools import lru_cache
 
 from graphbuild.document import Document, Kind, Mention, Token
 from graphbuild.extract.bodies import body_kind
+from graphbuild.extract.people import without_plural
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import DIGITS, ends_name, is_glued, lines
-from graphbuild.extract.people import without_plural
 from graphbuild.resources import Resources
 
 SOURCE = "recogniser"
