@@ -112,6 +112,11 @@ def test_names_in_guillemets_after_a_collective_noun_are_organisations(analyse):
     assert {("Organization", "سندیکای نانوایان سقز"), ("Organization", "کانون صنفی معلمان")} <= found(doc)
 
 
+def test_a_name_in_guillemets_far_from_any_collective_noun_is_no_organisation(analyse):
+    doc = analyse("سازمان‌ها بارها گفته‌اند که این جامعه سرانجام به جامعه‌ای از «تولید کنندگان آزاد» تبدیل خواهد شد.")
+    assert not [m for m in doc.mentions if m.kind == "Organization"]
+
+
 def test_a_state_as_an_actor_and_an_alliance_are_organisations(analyse):
     doc = analyse("دولت فرانسه و اتحاد چپ کارگران ترکیه بیانیه دادند.")
     assert {("Organization", "دولت فرانسه"), ("Organization", "اتحاد چپ کارگران ترکیه")} <= found(doc)
@@ -128,6 +133,8 @@ def test_recogniser_checks_reject_common_words_beside_a_given_name_and_run_toget
 
     assert not _person_ok(["حسن", "نیت"], resources)  # «حسن نیت», good faith
     assert _person_ok(["حسن", "کاظمی‌فر"], resources)
+    assert not _person_ok(["سیستم", "برتون"], resources)  # a person's name opens with a name
+    assert _person_ok(["یداله", "مرادی"], resources)  # the other spelling of «یدالله» is a given name too
     assert is_glued("جنایتباراسرائیل", resources)  # «جنایت‌بار» + «اسرائیل», the half-space lost
     assert not is_glued("کاظمی‌فر", resources)
 

@@ -20,6 +20,7 @@ MAX_NAME_WORDS = 8  # after the head
 MAX_PARENTHESIS_WORDS = 4
 MAX_QUOTED_WORDS = 5
 QUOTED = re.compile(r"«([^«»\n]{2,60})»")
+QUOTE_REACH = 40  # characters from a collective noun (or the last name) to the next name in guillemets
 DETACHED_SUFFIXES = ("ها", "ئی", "ای", "یی")
 DETACHED_EZAFE = ("ی", "ء", "یِ")
 DEMONYM_SUFFIXES = ("یان", "یها", "ی‌ها", "ی")
@@ -206,7 +207,11 @@ class QuotedBodyExtractor:
             opener = next((m for m in re.finditer(r"[\w\u200c]+", sentence) if m.group() in introducers), None)
             if opener is None:
                 continue
+            reach = opener.end()
             for quoted in QUOTED.finditer(sentence, opener.end()):
+                if quoted.start() - reach > QUOTE_REACH:
+                    break  # too far from the collective noun (or the name before it) to be one of its names
+                reach = quoted.end()
                 name = quoted.group(1).strip()
                 if 0 < len(name.split()) <= MAX_QUOTED_WORDS:
                     first = start + quoted.start(1) + (len(quoted.group(1)) - len(quoted.group(1).lstrip()))

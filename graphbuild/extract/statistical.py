@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from graphbuild.document import Document, Kind, Mention, Token
 from graphbuild.extract.bodies import body_kind
-from graphbuild.extract.people import without_plural
+from graphbuild.extract.people import is_given_name, without_plural
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import DIGITS, ends_name, is_glued, lines
 from graphbuild.resources import Resources
@@ -50,16 +50,17 @@ def _persian(word: str) -> bool:
 
 
 def _person_ok(words: list[str], resources: Resources) -> bool:
-    """One word or more that are names (from the lexicons, or words no lexicon knows), the others rare words;
+    """A name first (from the lexicons, or a word no lexicon knows), the other words names or rare words;
     one word alone must be unknown to every lexicon (given names are too often common words: «نوید»)."""
     if not 1 <= len(words) <= MAX_PERSON_WORDS or any(ends_name(w, resources) for w in words):
         return False
     def is_name(word: str) -> bool:
-        return word in resources.given_names or word in resources.family_names or _unknown(word, resources)
+        return is_given_name(word, resources) or word in resources.family_names or _unknown(word, resources)
 
     if len(words) == 1:
         return _unknown(words[0], resources)
-    return any(is_name(w) for w in words) and all(
+    # It opens with a name: a rare common word first («سیستم برتون») is a phrase, not a person.
+    return is_name(words[0]) and all(
         is_name(w) or (_persian(w) and resources.lexicon.frequency(w) < COMMON_WORD) for w in words)
 
 
