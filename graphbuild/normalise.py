@@ -3,15 +3,20 @@
 Every step maps each character it outputs to a character of its input, so that a mention found in the
 normalised text can be given as offsets into the file as it is on disk. hazm's Normalizer does the
 orthography (Arabic ي/ك, spacing, half-spaces, digits); it reports no offsets, so its output is aligned
-to its input line by line with rapidfuzz's edit operations. Two repairs for PDF-extraction damage follow,
-each decided by a lexicon rather than by a list of the damaged words.
+to its input line by line with rapidfuzz's edit operations.
+
+Text copied out of right-to-left PDFs comes with damage, repaired here only in documents that show it: lines
+whose runs came out in visual order and hard-wrapped lines (before hazm), and words that lost the ligature «لا»
+(after it, decided by a lexicon rather than by a list of the damaged words).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
+import regex  # matches Unicode bidirectional classes (\p{bc=…}), which the standard re cannot
 from rapidfuzz.distance import Levenshtein
 
 from graphbuild.document import Document, SourceFile
@@ -20,7 +25,6 @@ from graphbuild.tokenise import segment
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 WORD = re.compile(r"[^\W\d_][\w\u200c]*")  # a run of letters (and half-spaces) that starts with a letter
-ANY_DIGIT = "0-9۰-۹٠-٩"
 
 
 class MappedText:
@@ -42,15 +46,21 @@ class MappedText:
 
 def normalise(source: SourceFile, resources: Resources) -> Document:
     """Normalise one source file. A pure function of the file and the loaded resources."""
-    # Numbers first: hazm would put a space between a number and the word it is glued to, hiding the damage.
-    mapped, digit_moves = _repair_displaced_numbers(MappedText.identity(source.text), resources)
+    # Visual order first: hazm would put a space between a number and the word it is glued to, hiding the
+    # damage; then the joins, so that hazm sees a wrapped sentence whole («ورطه⏎ ی» → «ورطه‌ی»).
+    mapped, reordered = _repair_visual_order(MappedText.identity(source.text), resources)
+    mapped, joined = _join_hard_wrapped_lines(mapped, resources)
     mapped = _normalise_lines(mapped)
     mapped, la_repairs = _repair_lost_la(mapped, resources)
     warnings = []
     if la_repairs:
         warnings.append(f"repaired {la_repairs} words that lost the letter pair «لا» (PDF extraction damage)")
-    if digit_moves:
-        warnings.append(f"moved {digit_moves} numbers displaced from their line's end back to it")
+    if reordered:
+        warnings.append(
+            f"put back in reading order {reordered} lines extracted in visual order (PDF extraction damage)"
+        )
+    if joined:
+        warnings.append(f"joined {joined} hard-wrapped lines to the line they run on into (PDF extraction)")
     tokens, sentences = segment(mapped.text)
     return Document(
         source=source,
@@ -155,47 +165,202 @@ def _offsets_after_insertions(original: str, fixed: str, offsets: list[int]) -> 
     return result
 
 
-def _repair_displaced_numbers(mapped: MappedText, resources: Resources) -> tuple[MappedText, int]:
-    """Move a number glued to the words around it back to its line's end, where the line asks for one.
+# --- Lines extracted in visual order -------------------------------------------------------------------
+#
+# The PDF extractor emitted each line's runs in visual order, left to right, each run in its own logical order:
+# «، تا۱۹۷۱ در سال Bretton Woodsپایان سیستم برتون وودز» for «پایان سیستم برتون وودز Bretton Woods در سال ۱۹۷۱،
+# تا». Undoing that is reversing the order of the runs. python-bidi only goes the other way (logical → visual,
+# whole characters reversed), so the runs are found here with the bidirectional classes the Unicode algorithm
+# uses: a left-to-right run is a number, or a Latin phrase with the numbers after it (rule W7 makes those
+# left-to-right too); everything between is right-to-left text with its neutrals.
+_DIGIT = r"[\p{bc=EN}\p{bc=AN}]"
+# Letters and digits only: a left-to-right mark (U+200E, class L too) is no run.
+_LTR_CHAR = r"[[\p{bc=L}\p{bc=EN}\p{bc=AN}]&&[\p{L}\p{N}]]"
+# A word of left-to-right letters and digits («WC1N»، «۱۹۷۱»، «۱۳۹۱/۰۲/۱۱»، «۲۰٪»): a separator stays inside
+# only between digits (rule W4), a percent or currency sign beside them (W5).
+_SEPARATOR_IN_NUMBER = rf"(?<={_DIGIT})[\p{{bc=CS}}\p{{bc=ES}}٫٬](?={_DIGIT})"
+LTR_WORD = regex.compile(
+    rf"\p{{bc=ET}}*{_LTR_CHAR}(?:{_LTR_CHAR}|\p{{bc=NSM}}|{_SEPARATOR_IN_NUMBER})*\p{{bc=ET}}*", regex.V1
+)
+LATIN_LETTER = regex.compile(r"[\p{bc=L}&&\p{L}]", regex.V1)
+# What may stand between two words of one Latin phrase: spaces and punctuation, no letter of either direction.
+PHRASE_GAP = regex.compile(r"[\p{bc=WS}\p{bc=CS}\p{bc=ES}\p{bc=ET}\p{bc=ON}]*")
+RTL_LETTER = regex.compile(r"[[\p{bc=AL}\p{bc=R}]&&\p{L}]", regex.V1)
+# Suffixes that well-formed Persian glues to a number: ordinals «۱۱مین»، «۲۰ام»، «۳م» and the plural «۱۳۶۰ها».
+NUMBER_SUFFIX = regex.compile(r"(?:ا?م(?:ین)?|ها)(?![[\p{bc=AL}\p{bc=R}]&&\p{L}])", regex.V1)
+# A line that begins with closing punctuation and goes on: its opening half was at the other end of the line.
+LEADING_CLOSER = regex.compile(r"^\s*[)،]\s*(?=.*[\p{L}\p{N}])")
+MIN_DAMAGED_LINES = 3  # a document is repaired only when this many lines show the damage, not for one typo
 
-    Right-to-left PDF extraction often drops a left-to-right number at the wrong end of its line: «۱۹۰۶از
-    سازمان ... در سال» for «از سازمان ... در سال ۱۹۰۶». The repair is made only when the number touches a
-    letter with no space between (which well-formed Persian never does) and the line ends with a word that
-    takes a number after it (سال، a month name…), listed in the lexicon data.
+
+def _repair_visual_order(mapped: MappedText, resources: Resources) -> tuple[MappedText, int]:
+    """Put back in reading order the lines of a document whose runs were extracted in visual order.
+
+    A line shows the damage when a left-to-right run runs into a right-to-left letter with no space between
+    (well-formed Persian never does this, but for the suffixes above) or when it begins with closing
+    punctuation. A run glued to the word *before* it is no sign: people type «بهمن57»، «زیر16 سال»، «اکتبر2016»
+    (three lines of the council's statement, a clean document), while every damaged line of the leaflet has a
+    run glued to the word after it, or begins with «)» or «،». Only a document with the damage on several
+    lines is repaired, and only on those lines; a line that also ends with a word taking a number after it
+    («در سال»، a month) shows it beyond doubt and is repaired in any document.
     """
-    glued = re.compile(rf"(?<=[^\s\d{ANY_DIGIT}])[{ANY_DIGIT}]+|[{ANY_DIGIT}]+(?=[^\W\d_])")
-    pieces: list[tuple[str, list[int]]] = []
-    moves = 0
-    line_start = 0
     text = mapped.text
+    lines = []
+    line_start = 0
     for line in text.split("\n"):  # a '\r' before a '\n' stays at the line's end, where it was
+        lines.append((line, line_start, _visual_order_symptoms(line, resources)))
+        line_start += len(line) + 1
+    damaged_document = sum(1 for _, _, (shown, _) in lines if shown) >= MIN_DAMAGED_LINES
+    pieces: list[tuple[str, list[int]]] = []
+    repaired = 0
+    for line, line_start, (shown, self_evident) in lines:
         line_end = line_start + len(line)
         offsets = mapped.offsets[line_start:line_end]
-        last_word = (WORD.findall(line) or [""])[-1]
-        numbers = list(glued.finditer(line))
-        if len(numbers) == 1 and last_word in resources.lexicon.number_expecting_words and not re.search(
-            rf"[{ANY_DIGIT}]\s*$", line
-        ):
-            number = numbers[0]
-            kept = line[: number.start()] + line[number.end() :]
-            kept_offsets = offsets[: number.start()] + offsets[number.end() :]
-            stripped = kept.rstrip()
-            tail_offsets = offsets[number.start() : number.end()]
-            new_line = f"{stripped} {number.group()}" + kept[len(stripped) :]
-            new_offsets = (
-                kept_offsets[: len(stripped)]
-                + [tail_offsets[0]]
-                + tail_offsets
-                + kept_offsets[len(stripped) :]
-            )
-            pieces.append((new_line, new_offsets))
-            moves += 1
-        else:
-            pieces.append((line, offsets))
+        if self_evident or (shown and damaged_document):
+            fixed, offsets = _reverse_runs(line, offsets)
+            repaired += fixed != line
+            line = fixed
+        pieces.append((line, offsets))
         if line_end < len(text):
             pieces.append(("\n", [mapped.offsets[line_end]]))
-        line_start = line_end + 1
-    return _rebuild(mapped, pieces), moves
+    return _rebuild(mapped, pieces), repaired
+
+
+def _visual_order_symptoms(line: str, resources: Resources) -> tuple[bool, bool]:
+    """Whether the line shows visual-order damage, and whether it shows it beyond doubt on its own."""
+    glued = [run for run in _ltr_runs(line) if _runs_into_letter(line, *run)]
+    shown = bool(glued) or bool(LEADING_CLOSER.match(line))
+    last_word = (WORD.findall(line) or [""])[-1]
+    self_evident = (
+        len(glued) == 1
+        and not LATIN_LETTER.search(line, glued[0][0], glued[0][1])
+        and last_word in resources.lexicon.number_expecting_words
+        and not regex.search(rf"{_DIGIT}\s*$", line)
+    )
+    return shown, self_evident
+
+
+def _ltr_runs(line: str) -> list[tuple[int, int]]:
+    """The (start, end) of every left-to-right run of the line: a number, or a Latin phrase and what follows it."""
+    runs: list[tuple[int, int]] = []
+    latin = False  # whether the last run holds a Latin letter, so that a number after it belongs to it
+    for word in LTR_WORD.finditer(line):
+        if runs and latin and PHRASE_GAP.fullmatch(line, runs[-1][1], word.start()):
+            runs[-1] = (runs[-1][0], word.end())
+        else:
+            runs.append(word.span())
+            latin = bool(LATIN_LETTER.search(word.group()))
+    return runs
+
+
+def _runs_into_letter(line: str, start: int, end: int) -> bool:
+    """Whether the run is followed by a right-to-left letter with no space, but for a number's suffix («۱۱مین»)."""
+    if end == len(line) or not RTL_LETTER.match(line, end):
+        return False
+    is_number = not LATIN_LETTER.search(line, start, end)
+    return not (is_number and NUMBER_SUFFIX.match(line, end))
+
+
+def _reverse_runs(line: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """The line with its runs in reverse order; the spaces at its two ends stay where they are.
+
+    Where two runs come to touch letter to letter («سال» + «۱۹۷۱») a space goes between them, mapped to the
+    first character after it; a number and a bracket or comma are left touching: «(ژوئن ۱۹۲۰)،».
+    """
+    core_start = len(line) - len(line.lstrip())
+    core_end = len(line.rstrip())
+    if core_start >= core_end:
+        return line, offsets
+    cuts = sorted({core_start, core_end, *(edge for run in _ltr_runs(line) for edge in run)})
+    chars, new_offsets = [line[:core_start]], offsets[:core_start]
+    previous = ""
+    for start, end in reversed(list(pairwise(cuts))):
+        if previous.isalnum() and line[start].isalnum():
+            chars.append(" ")
+            new_offsets.append(offsets[start])
+        chars.append(line[start:end])
+        new_offsets.extend(offsets[start:end])
+        previous = line[end - 1]
+    chars.append(line[core_end:])
+    new_offsets.extend(offsets[core_end:])
+    return "".join(chars), new_offsets
+
+
+# --- Hard-wrapped lines ---------------------------------------------------------------------------------
+#
+# A PDF's text often comes with every printed line a line of the file, so a name breaks across lines and the
+# sentence splitter (a line break ends a sentence) cuts it. In a document that is wrapped so, a line that runs
+# to the margin and does not end a sentence is joined to the next: the break and blank lines become one space.
+SENTENCE_FINAL = regex.compile(r"[.!?؟:…][\"'»”)\]]*\s*$")
+LETTER = regex.compile(r"\p{L}")
+# A numbered or bulleted list item begins a line of its own; a dash alone does not tell one from a
+# parenthetical dash carried over from the line before («... شرایط کاری⏎ - هنوز در راه اند»).
+LIST_ITEM = regex.compile(r"(?:\p{N}+\s*[.)\-–]|[•●▪◦*]\s)")
+NON_EMPTY_LINE = regex.compile(r"(?<=^|\n)[^\S\n]*\K\S(?:[^\n]*\S)?", regex.V1)
+WIDTH_WINDOW = 5  # the margin is judged from this many lines of text on each side (pages differ in width)
+FULL_WIDTH = 0.7  # a line this long against its neighbours' width ran to the margin
+# A document is hard-wrapped when at least this share of its lines of text ran to the margin without ending
+# a sentence (measured: 0.80 in the wrapped leaflet, at most 0.26 in the sources whose lines are paragraphs)
+WRAPPED_SHARE = 0.5
+# and its lines are typically at least this wide (55 characters in the leaflet): a list of names or slogans
+# is lines of similar width with no full stops too, but shorter.
+MIN_WRAPPED_WIDTH = 40
+MIN_WRAPPED_LINES = 8
+
+
+def _join_hard_wrapped_lines(mapped: MappedText, resources: Resources) -> tuple[MappedText, int]:
+    """In a hard-wrapped document, join each line that ran to the margin mid-sentence to the next line of text.
+
+    Not into a list item, nor into a short line that ends no sentence after a line that ends with a verb: that
+    is a signature or a heading under a finished sentence whose full stop is missing («… به صفحه اینترنتی ما
+    رجوع کنید⏎ گرایش کمونیست انترناسیونالیستی»), where a wrapped sentence's short last line would follow a line
+    that breaks off before its verb.
+    """
+    text = mapped.text
+    # Each non-empty line as the span of its text without the spaces at its ends.
+    lines = [match.span() for match in NON_EMPTY_LINE.finditer(text)]
+    text_lines = {index for index, (start, end) in enumerate(lines) if LETTER.search(text, start, end)}
+    widths = [len(" ".join(text[start:end].split())) for start, end in lines]
+    pieces: list[tuple[str, list[int]]] = []
+    position = 0
+    joins = 0
+    running_on = _lines_running_on(text, lines, sorted(text_lines), widths)
+    for index in sorted(running_on):
+        following = index + 1
+        if following not in text_lines or LIST_ITEM.match(text, lines[following][0]):
+            continue
+        last_word = (WORD.findall(text, *lines[index]) or [""])[-1]
+        stands_alone = following not in running_on and not SENTENCE_FINAL.search(text, *lines[following])
+        if stands_alone and last_word in resources.lexicon.verbs:
+            continue
+        gap_start, gap_end = lines[index][1], lines[following][0]
+        line_break = LINE_BREAK.search(text, gap_start, gap_end)  # the space stands for it
+        pieces.append((text[position:gap_start], mapped.offsets[position:gap_start]))
+        pieces.append((" ", [mapped.offsets[line_break.start()]]))
+        position = gap_end
+        joins += 1
+    pieces.append((text[position:], mapped.offsets[position:]))
+    return _rebuild(mapped, pieces), joins
+
+
+def _lines_running_on(
+    text: str, lines: list[tuple[int, int]], text_lines: list[int], widths: list[int]
+) -> set[int]:
+    """The lines (indices into ``lines``) that ran to the margin mid-sentence, if the document is hard-wrapped."""
+    if len(text_lines) < MIN_WRAPPED_LINES:
+        return set()
+    text_widths = [widths[index] for index in text_lines]
+    running_on = set()
+    for position, index in enumerate(text_lines):
+        neighbours = sorted(text_widths[max(position - WIDTH_WINDOW, 0) : position + WIDTH_WINDOW + 1])
+        margin = neighbours[-2] if len(neighbours) > 1 else neighbours[-1]  # one overlong line is not the margin
+        start, end = lines[index]
+        if widths[index] >= FULL_WIDTH * margin and not SENTENCE_FINAL.search(text, start, end):
+            running_on.add(index)
+    typical_width = sorted(text_widths)[len(text_widths) // 2]
+    if len(running_on) < WRAPPED_SHARE * len(text_lines) or typical_width < MIN_WRAPPED_WIDTH:
+        return set()
+    return running_on
 
 
 def normalise_name(text: str) -> str:

@@ -58,7 +58,9 @@ class Lexicon:
             if char != "ل" or word[i + 1 : i + 2] == "ا":
                 continue
             candidate = word[: i + 1] + "ا" + word[i + 1 :]
-            frequency = self._stem_frequency(candidate)
+            # The «ا» put back must belong to the stem that vouches for it: «بین‌المللای» is «بین‌الملل» + «ای»
+            # by its frequency, which says nothing for the «ا».
+            frequency = self._stem_frequency(candidate, covering=i + 2)
             if frequency > best_frequency:
                 best, best_frequency = candidate, frequency
         if best and best_frequency > LA_RESTORE_RATIO * max(self._stem_frequency(word), 1) and best_frequency > 1000:
@@ -76,11 +78,12 @@ class Lexicon:
         return any(self.frequency(candidate) >= min_frequency for candidate in (*deletions, *swaps)
                    if candidate != word)
 
-    def _stem_frequency(self, word: str) -> int:
-        """Frequency of the word, or of its stem once a common suffix is taken off."""
+    def _stem_frequency(self, word: str, covering: int = 0) -> int:
+        """Frequency of the word, or of its stem once a common suffix is taken off; only stems at least
+        ``covering`` characters long count."""
         for suffix in SUFFIXES:
             stem = word[: len(word) - len(suffix)].rstrip("\u200c") if suffix else word
-            if suffix and not word.endswith(suffix):
+            if (suffix and not word.endswith(suffix)) or len(stem) < covering:
                 continue
             if self.frequencies.get(stem, 0) > 0:
                 return self.frequencies[stem]

@@ -13,7 +13,8 @@ from graphbuild.document import Token
 
 TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 # A sentence ends at a full stop, question or exclamation mark, or a line break: lines in these texts are
-# paragraphs, list items or signature lines, and a name never runs across one.
+# paragraphs, list items or signature lines, and a name never runs across one (normalise has joined the lines
+# of a hard-wrapped document by then).
 SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$)|\n")
 
 

@@ -60,3 +60,10 @@ def test_a_year_displaced_to_the_line_start_goes_back_after_its_word(resources):
     assert doc.text.rstrip().endswith("در سال ۱۹۰۶")
     year = doc.text.index("۱۹۰۶")
     assert doc.source_text(year, year + 4) == "1906"
+
+
+def test_a_suffix_does_not_vouch_for_a_restored_la(resources):
+    lexicon = resources.lexicon
+    assert lexicon.restore_lost_la("انقلبی") == "انقلابی"  # «انقلاب» + «ی»: the «ا» is the stem's
+    assert lexicon.restore_lost_la("بین‌المللی") is None  # not «بین‌الملل» + «ای»
+    assert lexicon.restore_lost_la("مالی") is None  # not «مال» + «ای»
