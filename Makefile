@@ -36,6 +36,7 @@ system-packages:
 
 # Remake the place and person-name lexicons from ../shared/data (see NOTICE).
 lexicons: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[lexicons]'
 	$(BIN)/python scripts/make_lexicons.py
 
 # Retrain the statistical recogniser from ../shared/data/ner/parstwiner (about 3 minutes).

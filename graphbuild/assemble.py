@@ -7,6 +7,7 @@ IRI, even when new documents changed its canonical label.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -138,6 +139,9 @@ def _add_membership(graph: Graph, fact: Fact, iris: dict[str, URIRef], doc: Docu
     graph.add((membership, gbo.PROV.wasDerivedFrom, evidence))
 
 
+PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
+
+
 def _fa(text: str) -> Literal:
     return Literal(text, lang="fa")
 
@@ -148,7 +152,8 @@ def _add_entity(graph: Graph, iri: URIRef, entity: Entity, iris: dict[str, URIRe
         graph.add((iri, RDF.type, schema_class))
     graph.add((iri, RDFS.label, _fa(entity.label)))
     for alt in entity.alt_labels:
-        graph.add((iri, SKOS.altLabel, _fa(alt)))
+        if PERSIAN_LETTER.search(alt):  # «London» in an address is no Persian name; its mention keeps it
+            graph.add((iri, SKOS.altLabel, _fa(alt)))
     graph.add((iri, gbo.MENTION_COUNT, Literal(len(entity.mentions))))
     facts = entity.facts
     if organiser := facts.get("organizer"):

@@ -105,10 +105,10 @@ def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False
         if DIGITS.match(word) and len(word) in (2, 4):  # «انقلاب ۵۷»
             end += 1
             break
-        if word in namers:
+        place = None if dates_only else place_at(tokens, end, resources)
+        if word in namers and not (place and place[0] > 1):  # «جنگ کره», but «اعتصاب کره جنوبی»
             end, named = end + 1, True
             continue
-        place = None if dates_only else place_at(tokens, end, resources)
         if place:
             end, named = end + place[0], True
             if end + 1 < len(tokens) and tokens[end].text == "و" and place_at(tokens, end + 1, resources):

@@ -52,6 +52,12 @@ def is_glued(word: str, resources: Resources) -> bool:
     return any(known(word[:i]) and known(word[i:]) for i in range(2, len(word) - 1))
 
 
+def is_known_word(word: str, resources: Resources) -> bool:
+    """A word of hazm's list, also when written without its half-space («جنایتبار» for «جنایت‌بار»)."""
+    known = resources.lexicon.is_known
+    return known(word) or any(known(f"{word[:i]}\u200c{word[i:]}") for i in range(2, len(word) - 1))
+
+
 def is_verb(word: str, resources: Resources) -> bool:
     return word in resources.lexicon.verbs or word.startswith(VERB_PREFIXES)
 
