@@ -44,6 +44,8 @@ class Lexicon:
         """Whether hazm's word list holds the word or its stem («طبقه‌ی» → «طبقه», «شبکه‌های» → «شبکه»)."""
         if word in self.frequencies:
             return True
+        if "ئی" in word and self.is_known(word.replace("ائی", "ایی").replace("ئی", "یی")):
+            return True  # the older spelling: «فردگرائی», «اروپائی» for «فردگرایی», «اروپایی»
         if word.endswith("گان") and word[:-3] + "ه" in self.frequencies:  # «نمایندگان» → «نماینده»
             return True
         return any(

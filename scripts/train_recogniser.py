@@ -4,7 +4,8 @@ The corpus is read from ../shared (never copied into the project, see NOTICE); t
 ``graphbuild/data/models/ner.crfsuite``. The parameters below were chosen on the dev split; the test split
 is kept back elsewhere. Training is deterministic: the same data and parameters give the same model.
 
-Run: ``.venv/bin/python scripts/train_recogniser.py [--shared ../shared]``.
+Run: ``.venv/bin/python scripts/train_recogniser.py [--shared ../shared]``; ``--score-only`` scores the
+committed model on the dev split (with the lexicons as they are now) without training.
 """
 
 from __future__ import annotations
@@ -45,15 +46,19 @@ def main() -> None:
     parser.add_argument("--c1", type=float, default=C1)
     parser.add_argument("--c2", type=float, default=C2)
     parser.add_argument("--iterations", type=int, default=MAX_ITERATIONS)
+    parser.add_argument("--score-only", action="store_true",
+                        help="score the model at --output on the dev split without training it again")
     args = parser.parse_args()
 
     corpus = args.shared / CORPUS
-    training, dev = read_conll(corpus / "train.txt"), read_conll(corpus / "dev.txt")
-    print(f"training on {len(training)} sentences, c1={args.c1} c2={args.c2} iterations={args.iterations}")
-    started = time.perf_counter()
-    train(training, args.output, c1=args.c1, c2=args.c2, max_iterations=args.iterations)
-    elapsed = time.perf_counter() - started
-    print(f"model {args.output}: {args.output.stat().st_size / 1e6:.2f} MB, trained in {elapsed:.1f} s")
+    dev = read_conll(corpus / "dev.txt")
+    if not args.score_only:
+        training = read_conll(corpus / "train.txt")
+        print(f"training on {len(training)} sentences, c1={args.c1} c2={args.c2} iterations={args.iterations}")
+        started = time.perf_counter()
+        train(training, args.output, c1=args.c1, c2=args.c2, max_iterations=args.iterations)
+        elapsed = time.perf_counter() - started
+        print(f"model {args.output}: {args.output.stat().st_size / 1e6:.2f} MB, trained in {elapsed:.1f} s")
 
     recogniser = Recogniser(args.output)
     predicted = recogniser.tag_sents([[token for token, _ in sentence] for sentence in dev])

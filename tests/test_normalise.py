@@ -67,3 +67,8 @@ def test_a_suffix_does_not_vouch_for_a_restored_la(resources):
     assert lexicon.restore_lost_la("انقلبی") == "انقلابی"  # «انقلاب» + «ی»: the «ا» is the stem's
     assert lexicon.restore_lost_la("بین‌المللی") is None  # not «بین‌الملل» + «ای»
     assert lexicon.restore_lost_la("مالی") is None  # not «مال» + «ای»
+
+
+def test_the_older_spelling_with_hamza_is_a_known_word(resources):
+    assert resources.lexicon.is_known("فردگرائی") and resources.lexicon.is_known("اروپائی")
+    assert not resources.lexicon.is_known("زرگرائیان‌تر")  # no such word in either spelling
