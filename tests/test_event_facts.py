@@ -96,3 +96,9 @@ def test_the_actor_before_an_attack_is_its_organiser(analyse):
 def test_a_year_ending_an_events_name_dates_it(analyse):
     assert facts(analyse("بحران مالی ۲۰۰۸ همه را غافلگیر کرد."))["date"][:2] == ("2008", "")
     assert facts(analyse("اعتصابات ۱۳۹۸ سراسری بود."))["date"][:2] == ("2019", "2020")
+
+
+def test_a_date_after_an_event_named_as_a_time_span_is_not_its_date(analyse):
+    # «در طول X (۱۹۴۳)»: the year dates what happened during X, not X itself.
+    assert "date" not in facts(analyse("این سازمان در طول جنگ داخلی اسپانیا (۱۹۳۷) تاسیس شد."))
+    assert facts(analyse("جنگ داخلی اسپانیا (۱۹۳۶ – ۱۹۳۹) شکست خورد."))["date"][:2] == ("1936", "1939")

@@ -22,6 +22,7 @@ from graphbuild.resources import Resources
 
 LINK = re.compile(r"^[\s،,:؛\-–()]*(?:(?:در|به|از|مورخ|مورخه|تاریخ|سال|روز|طی)[\s،,:\-–()]*)*$")
 YEAR_NAMED = re.compile(r"^(?:[۰-۹]{2}|[۰-۹]{4})$")  # «انقلاب ۵۷», «بحران مالی ۲۰۰۸»
+DURING = re.compile(r"(?:در\s+طول|در\s+جریان|در\s+خلال|در\s+اثنای|در\s+میانه|طی)\s*$")
 LINES_UNDER = 2  # sign-off lines read under an event's heading line
 
 
@@ -90,6 +91,8 @@ def _date_after(doc: Document, event: Mention, dates: list[DateMention], places:
     following = [d for d in dates if event.end <= d.start < sentence[1]]
     if not following or not _between_is_link(doc, event.end, following[0].start, places):
         return None
+    if DURING.search(doc.text, max(sentence[0], event.start - 20), event.start):
+        return None  # «در طول جنگ جهانی دوم (۱۹۴۳) تاسیس شد»: the date is of what happened during it
     group = [following[0]]
     for later in following[1:]:  # the same date in another calendar, right beside it
         if doc.text[group[-1].end : later.start].strip(" ()[]-–،,/\n"):
