@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Indel
 
@@ -136,6 +136,32 @@ def _join_spellings(groups: dict[str, list[str]], kind: Kind, union: _UnionFind,
             union.union(short, longer[0])
 
 
+KNOWN_SOURCE = "known-entity"
+
+
+def _own_longer_names_win(doc: Document) -> Document:
+    """A short form the lexicon knows («کومه‌له») names the body the document itself names in full, when the
+    document's longer name holds it and is not the lexicon's body: «حزب کومه‌له کردستان ایران» beside
+    «کومه‌له» makes every bare «کومه‌له» of that document this party, not the lexicon's namesake."""
+    bodies = ("Party", "Organization")
+    full = [m for m in doc.mentions if m.kind in bodies and m.source != KNOWN_SOURCE]
+    changed = False
+    mentions = []
+    for mention in doc.mentions:
+        if mention.source == KNOWN_SOURCE and mention.kind in bodies:
+            short = mention.text.split()
+            holders = {m.name for m in full if m.name != mention.name and _holds(m.text.split(), short)
+                       and len(m.text.split()) > len(short)}
+            if len(holders) == 1:
+                mention, changed = replace(mention, key_text=holders.pop()), True
+        mentions.append(mention)
+    return doc.with_mentions(tuple(mentions)) if changed else doc
+
+
+def _holds(words: list[str], part: list[str]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
 def _dominant_party(mentions: list[Mention], entity_of) -> str | None:
     counts = Counter(entity_of(m) for m in mentions if m.kind == "Party")
     return counts.most_common(1)[0][0] if counts else None
@@ -167,6 +193,7 @@ def resolve(documents: list[Document], resources: Resources) -> Resolution:
     """Cross-document entity resolution over all documents of a build."""
     union = _UnionFind()
     groups: dict[Kind, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    documents = [_own_longer_names_win(doc) for doc in documents]
     for doc in documents:
         for mention in doc.mentions:
             if mention.kind != "Event":
@@ -281,6 +308,8 @@ def _resolve_events(documents: list[Document], body_entity) -> dict[tuple[str, i
                 inner = [m for m in doc.mentions if m.kind in ("Party", "Organization")
                          and mention.start < m.start and m.end == mention.end]
                 organiser = body_entity(inner[0]) if inner else None
+            elif tail == "own":  # «حزب کمونیست عراق … نخستین کنگره خود»: the body the text says held it
+                organiser = _stated_organiser(doc, mention, body_entity)
             elif tail in ("bare", "organ"):
                 organiser = dominant
             organ = _organ_of(mention)
@@ -303,6 +332,14 @@ def _resolve_events(documents: list[Document], body_entity) -> dict[tuple[str, i
                 fallback = _described_event(head, ordinal, next(iter(descriptions[head])))
             keys[(doc.identifier, mention.start, mention.end)] = with_organiser.get((head, ordinal), fallback)
     return keys
+
+
+def _stated_organiser(doc: Document, event: Mention, body_entity) -> str | None:
+    """The entity of the body an organizer relation of the event points at, if there is one."""
+    span = next((r.object for r in doc.relations if r.kind == "organizer" and r.subject == (event.start, event.end)),
+                None)
+    body = next((m for m in doc.mentions if m.kind in ("Party", "Organization") and (m.start, m.end) == span), None)
+    return body_entity(body) if body else None
 
 
 def _described_event(head: str, ordinal: str, description: str) -> tuple[str, dict]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def facts(doc) -> dict[str, tuple]:
     out = {}
@@ -102,3 +104,54 @@ def test_a_date_after_an_event_named_as_a_time_span_is_not_its_date(analyse):
     # «در طول X (۱۹۴۳)»: the year dates what happened during X, not X itself.
     assert "date" not in facts(analyse("این سازمان در طول جنگ داخلی اسپانیا (۱۹۳۷) تاسیس شد."))
     assert facts(analyse("جنگ داخلی اسپانیا (۱۹۳۶ – ۱۹۳۹) شکست خورد."))["date"][:2] == ("1936", "1939")
+
+
+# ---- events, generalised ----
+
+
+def organizer_of(doc, event_text: str) -> list[str]:
+    return [doc.text[r.object[0]:r.object[1]] for r in doc.relations
+            if r.kind == "organizer" and doc.text[r.subject[0]:r.subject[1]] == event_text]
+
+
+def test_a_date_range_with_az_and_a_place_after_it_in_the_sentence_body(analyse):
+    doc = analyse("کنگره نهم حزب دموکرات کردستان از ۳ تا ۵ مهر ۱۳۹۹ در کویه برگزار شد.")
+    assert facts(doc) == {"date": ("2020-09-24", "2020-09-26", facts(doc)["date"][2]), "location": "کویه"}
+
+
+def test_a_range_in_apposition_dates_the_war(analyse):
+    found = facts(analyse("جنگ ایران و عراق، از مهر ۱۳۵۹ تا مرداد ۱۳۶۷، ویرانی به بار آورد."))
+    assert found["date"][:2] == ("1980-10", "1988-08")
+
+
+def test_a_bare_year_after_dar_right_after_the_event_dates_it(analyse):
+    doc = analyse("حزب کمونیست سودان، که نخستین کنگره خود را در ۱۹۵۰ در خارطوم برگزار کرده بود، قوی بود.")
+    assert facts(doc) == {"date": ("1950", "", ""), "location": "خارطوم"}
+    assert organizer_of(doc, "نخستین کنگره") == ["حزب کمونیست سودان"]
+    assert "date" not in facts(analyse("کنگره دوم حزب کمونیست سودان برگزار شد و ۱۹۵۰ نفر آمدند."))
+
+
+@pytest.mark.parametrize("words", ["به رهبری", "به فراخوان", "با طراحی", "به دعوت"])
+def test_the_body_after_words_of_leading_or_calling_organised_the_event(analyse, words):
+    doc = analyse(f"اعتصاب کامیونداران، که از ۱ خرداد ۱۴۰۱ {words} اتحادیه کامیونداران ایران آغاز شد، ادامه دارد.")
+    assert organizer_of(doc, "اعتصاب کامیونداران") == ["اتحادیه کامیونداران ایران"]
+
+
+def test_a_leader_named_before_the_body_is_passed_over(analyse):
+    doc = analyse("کودتای ۱۹ ژوئیه ۱۹۷۱ به رهبری هاشم العطا و حزب کمونیست سودان شکست خورد.")
+    assert organizer_of(doc, "کودتای ۱۹ ژوئیه ۱۹۷۱") == ["حزب کمونیست سودان"]
+
+
+def test_a_body_right_after_a_coup_carried_it_out_but_not_the_target_of_an_occupation(analyse):
+    assert organizer_of(analyse("کودتای حزب بعث در ژوئیه ۱۹۶۸ رخ داد."), "کودتای حزب بعث در ژوئیه ۱۹۶۸") == ["حزب بعث"]
+    doc = analyse("اشغال سازمان ملل در اکتبر ۱۹۹۰ رخ داد.")
+    assert all(not organizer_of(doc, m.text) for m in doc.mentions if m.kind == "Event")
+
+
+def test_a_body_that_came_to_power_by_a_coup_made_it(analyse):
+    doc = analyse("حزب بعث در ژوئیه ۱۹۶۸ با کودتای سفید به قدرت رسید.")
+    assert organizer_of(doc, "کودتای سفید") == ["حزب بعث"]
+
+
+def test_the_place_an_act_was_aimed_at_is_its_location(analyse):
+    assert facts(analyse("لشکرکشی آمریکا به عراق در مارس ۲۰۰۳ آغاز شد."))["location"] == "عراق"

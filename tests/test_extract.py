@@ -203,3 +203,126 @@ def test_a_wave_named_by_its_year_is_the_one_named_by_a_month_of_that_year(analy
     keys = {m.text: m.key_text for m in doc.mentions if m.kind == "Event"}
     assert keys["اعتراضات سال ۹۸"] == keys["قیام گسترده آبان ۹۸"]
     assert keys["تظاهرات سال ۱۴۰۱"] == "تظاهرات سال ۱۴۰۱"  # no wave of that year is dated by its month
+
+
+# ---- events, generalised ----
+
+
+def events(doc) -> dict[str, str]:
+    return {m.text: m.key_text for m in doc.mentions if m.kind == "Event"}
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("اعتصاب رانندگان اتوبوس در ۱۴ بهمن ۱۳۹۷ شهر را فلج کرد.", "اعتصاب رانندگان اتوبوس در ۱۴ بهمن ۱۳۹۷",
+     "اعتصاب رانندگان اتوبوس"),
+    ("کودتای ارتش در مه ۱۹۶۰ دولت را برانداخت.", "کودتای ارتش در مه ۱۹۶۰", "کودتای ارتش"),
+    ("اعتصاب پرستاران اردیبهشت ۱۳۹۹ گسترش یافت.", "اعتصاب پرستاران اردیبهشت ۱۳۹۹", "اعتصاب پرستاران اردیبهشت ۱۳۹۹"),
+])
+def test_a_dated_head_with_describing_words_and_any_date_is_an_event(analyse, text, mention, name):
+    assert events(analyse(text)).get(mention) == name
+
+
+def test_describing_words_without_a_date_make_no_event(analyse):
+    assert not events(analyse("اعتصاب رانندگان اتوبوس ادامه دارد و کودتای نظامی ممکن است."))
+
+
+def test_a_day_before_a_month_is_a_date_not_an_ordinal(analyse):
+    assert "انقلاب ۲۳ ژوئیه ۱۹۵۲" in events(analyse("انقلاب ۲۳ ژوئیه ۱۹۵۲ در مصر پادشاهی را برانداخت."))
+    assert events(analyse("کنگره ۱۲ حزب برگزار شد."))  # a number alone after «کنگره» is still its ordinal
+
+
+def test_an_act_runs_to_the_place_it_was_aimed_at(analyse):
+    assert "لشکرکشی آمریکا به عراق" in events(analyse("لشکرکشی آمریکا به عراق در مارس ۲۰۰۳ آغاز شد."))
+
+
+def test_how_long_a_war_lasted_is_left_out_of_its_name(analyse):
+    assert events(analyse("جنگ شش ساله ایران و روسیه پایان یافت.")) == {"جنگ شش ساله ایران و روسیه": "جنگ ایران و روسیه"}
+
+
+def test_two_waves_dated_by_the_same_month_are_one(analyse):
+    doc = analyse("خیزش سراسری آذر ۹۷ سرکوب شد. اعتراضات گسترده در آذر ماه ۹۷ اما ادامه یافت.")
+    assert len(set(events(doc).values())) == 1
+
+
+def test_the_congress_of_a_body_named_in_the_sentence_is_its_own(analyse):
+    doc = analyse("حزب کمونیست سودان، که نخستین کنگره خود را در ۱۹۵۰ در خارطوم برگزار کرده بود، قوی بود.")
+    congress = next(m for m in doc.mentions if m.kind == "Event")
+    assert congress.attribute("tail") == "own"
+    assert congress.text == "نخستین کنگره"
+
+
+# ---- entities, generalised ----
+
+def bodies(doc) -> set[tuple[str, str]]:
+    return {(m.kind, m.text) for m in doc.mentions if m.kind in ("Party", "Organization")}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("کارگران پالایشگاه اصفهان دست از کار کشیدند.", "پالایشگاه اصفهان"),
+    ("کارگران شهرداری اهواز تجمع کردند.", "شهرداری اهواز"),
+    ("حکومت ملی گیلان در آن سال اعلام شد.", "حکومت ملی گیلان"),
+    ("جمهوری مهاباد یک سال بیشتر نپایید.", "جمهوری مهاباد"),
+])
+def test_workplaces_public_bodies_and_states_named_by_a_place_are_organisations(analyse, text, name):
+    assert ("Organization", name) in bodies(analyse(text))
+
+
+def test_a_body_named_by_its_purpose_is_an_organisation(analyse):
+    doc = analyse("نشریه کمیته همکاری برای دفاع از تشکل‌های کارگری منتشر شد.")
+    assert bodies(doc) == {("Organization", "کمیته همکاری برای دفاع از تشکل‌های کارگری")}
+    assert not bodies(analyse("کمیته‌ای برای کمک به آنان تشکیل شد."))
+
+
+def test_an_organ_of_a_party_is_a_role_and_a_body_within_a_party_is_an_organisation(analyse):
+    doc = analyse("دفتر سیاسی حزب کمونیست ترکیه پیامی فرستاد.")
+    assert bodies(doc) == {("Party", "حزب کمونیست ترکیه")}
+    doc = analyse("سازمان جوانان حزب دموکرات کردستان ایران اعلام موجودیت کرد.")
+    assert ("Organization", "سازمان جوانان حزب دموکرات کردستان ایران") in bodies(doc)
+    assert ("Party", "سازمان جوانان حزب دموکرات کردستان ایران") not in bodies(doc)
+
+
+def places_named(doc) -> set[str]:
+    return {m.key_text or m.text for m in doc.mentions if m.kind == "Place"}
+
+
+def test_provinces_and_ports_are_named_as_people_call_them(analyse):
+    assert "کرمانشاه" in places_named(analyse("معلمان استان کرمانشاه تجمع کردند."))
+    assert "سیستان و بلوچستان" in places_named(analyse("کارگران سیستان و بلوچستان اعتصاب کردند."))
+    mentions = [m for m in analyse("کارگران ماهشهر اعتصاب کردند.").mentions if m.kind == "Place"]
+    assert [m.text for m in mentions] == ["ماهشهر"] and mentions[0].key_text == "بندرماهشهر"
+
+
+def test_a_town_that_is_also_a_given_name_names_a_person_before_a_family_name(analyse):
+    doc = analyse("پیام رفیق بیستون رحیمی از سنندج خوانده شد.")
+    assert persons(doc) == {"بیستون رحیمی"} and places_named(doc) == {"سنندج"}
+    doc = analyse("سخنان بیستون حسین‌زاده را شنیدیم.")
+    assert persons(doc) == {"بیستون حسین‌زاده"} and not places_named(doc)
+    doc = analyse("در سنندج رحیمی سخنرانی کرد.")
+    assert "سنندج" in places_named(doc) and not any("سنندج" in p for p in persons(doc))
+
+
+@pytest.mark.parametrize("name", ["هیمن امینی", "ائلدار صمدی", "عبدالغفور بامری", "دادمحمد رحیمی", "جاسم عبیداوی"])
+def test_common_kurdish_azeri_baluch_afghan_and_arab_given_names_are_known(analyse, name):
+    assert name in persons(analyse(f"{name} در این نشست سخن گفت."))
+
+
+def memberships(doc) -> set[tuple[str, str]]:
+    spans = {(m.start, m.end): m.text for m in doc.mentions}
+    return {(spans[r.subject], spans.get(r.object, "")) for r in doc.relations if r.kind == "memberOf"}
+
+
+@pytest.mark.parametrize(("text", "person", "body"), [
+    ("کامران رحیمی از اعضای سازمان فداییان خلق ایران بازداشت شد.", "کامران رحیمی", "سازمان فداییان خلق ایران"),
+    ("شهرام نادری از بنیانگذاران کانون صنفی معلمان شیراز بود.", "شهرام نادری", "کانون صنفی معلمان شیراز"),
+    ("حزب کمونیست افغانستان به رهبری عبدالرحیم کریمی قدرت گرفت.", "عبدالرحیم کریمی", "حزب کمونیست افغانستان"),
+    ("سیاوش کریمی، دبیر اول حزب توده ایران، سخن گفت.", "سیاوش کریمی", "حزب توده ایران"),
+    ("فرهاد نادری عضو هیئت مدیره سندیکای کارگران فلزکار اراک است.", "فرهاد نادری", "سندیکای کارگران فلزکار اراک"),
+    ("با درود\nرضا کامرانی‌نژاد\nعضو کانون صنفی معلمان اصفهان", "رضا کامرانی‌نژاد", "کانون صنفی معلمان اصفهان"),
+])
+def test_stated_memberships_are_affiliations(analyse, text, person, body):
+    assert (person, body) in memberships(analyse(text))
+
+
+def test_a_person_merely_near_a_body_has_no_affiliation(analyse):
+    doc = analyse("کامران رحیمی از سخنان سازمان فداییان خلق ایران انتقاد کرد.")
+    assert not memberships(doc)

@@ -59,3 +59,24 @@ def test_an_unqualified_congress_is_its_own_documents(resources, analyse):
 def test_first_written_either_way_is_one_key():
     assert name_key("نشست یکم شورا") == name_key("نشست اول شورا") == name_key("نشست نخست شورا")
     assert name_key("پلنوم سی و یکم") != name_key("پلنوم سی و اول")  # «یکم» inside a number stays
+
+
+def test_a_lexicon_short_form_names_the_body_the_document_names_in_full(analyse, resources):
+    from graphbuild.resolve import resolve as resolve_documents
+
+    doc = analyse("پیام به کنگره حزب کومه‌له کردستان ایران. ما به کومه‌له درود می‌فرستیم.")
+    parties = [e for e in resolve_documents([doc], resources).entities.values() if e.kind == "Party"]
+    assert len(parties) == 1
+    assert {m.text for _, m in parties[0].mentions} == {"حزب کومه‌له کردستان ایران", "کومه‌له"}
+    alone = analyse("ما به کومه‌له درود می‌فرستیم.")
+    [party] = [e for e in resolve_documents([alone], resources).entities.values() if e.kind == "Party"]
+    assert "حزب کومه‌له کردستان ایران" not in {m.key_text for _, m in party.mentions}
+
+
+def test_another_bodys_own_congress_is_not_the_documents_own(resources, analyse):
+    text = ("کنگره اول حزب توده ایران در تهران برگزار شد و حزب توده ایران بیانیه داد. "
+            "حزب کمونیست سودان نیز نخستین کنگره خود را در خارطوم برگزار کرد.")
+    events = labelled(entities_of(resources, analyse, text), "Event")
+    organisers = {label: event.facts.get("organizer", "") for label, event in events.items()}
+    assert len(events) == 2, organisers
+    assert sorted("سودان" in organiser for organiser in organisers.values()) == [False, True]

@@ -34,10 +34,13 @@ class AffiliationExtractor:
             gap = 0
             while i < len(tokens) and not tokens[i].is_word and gap < MAX_GAP_TOKENS and tokens[i].text != ".":
                 i, gap = i + 1, gap + 1
+            if i + 1 < len(tokens) and tokens[i].text == "از":
+                i += 1  # «NAME از اعضای / بنیانگذاران …»: one of the body's members or founders
             phrase = _role_phrase(tokens, i, bodies, resources)
             if phrase:
                 role, body_span, bare, _ = phrase
                 found.append(_relation(doc, person, body_span, role, bare))
+        found += _leaders(doc, tokens, bodies, people, resources)
         for i in range(len(tokens)):
             if i >= 2 and tokens[i - 1].text == "و" and _role_phrase(tokens, i - 2, bodies, resources):
                 continue  # «کادر» in «عضو و کادر حزب» is part of the phrase that starts at «عضو»
@@ -57,6 +60,26 @@ class AffiliationExtractor:
         return found
 
 
+def _leaders(doc: Document, tokens: list[Token], bodies: dict[int, Mention], people: list[Mention],
+             resources: Resources) -> list[Relation]:
+    """«حزب دموکراتیک خلق به رهبری NAME»: the person right after a leader phrase leads the body right before it."""
+    phrases = [phrase.split() for phrase in resources.patterns["people"]["leader_phrases"]]
+    body_ends = {m.end: m for m in bodies.values()}
+    person_starts = {m.start: m for m in people}
+    found = []
+    for i, token in enumerate(tokens):
+        body = body_ends.get(token.end)
+        if body is None:
+            continue
+        for phrase in phrases:
+            after = i + 1 + len(phrase)
+            if [t.text for t in tokens[i + 1 : after]] == phrase and after < len(tokens) \
+                    and tokens[after].start in person_starts:
+                found.append(_relation(doc, person_starts[tokens[after].start], (body.start, body.end),
+                                       "رهبر", False))
+    return found
+
+
 def _relation(doc: Document, person: Mention, body_span: tuple[int, int], role: str, bare: bool) -> Relation:
     sentence = doc.sentence_of(person.start)
     return Relation("memberOf", (person.start, person.end), body_span, sentence, role, bare)
@@ -72,6 +95,9 @@ def _role_phrase(tokens: list[Token], i: int, bodies: dict[int, Mention], resour
     while j + 1 < len(tokens) and tokens[j].text == "و" and tokens[j + 1].text in roles:
         words += ["و", tokens[j + 1].text]
         j += 2
+    if j < len(tokens) and tokens[j].text in resources.patterns["people"]["role_ordinals"]:
+        words.append(tokens[j].text)
+        j += 1
     for organ in resources.patterns["names"]["organs"]:
         parts = organ.split()
         if [t.text for t in tokens[j : j + len(parts)]] == parts:

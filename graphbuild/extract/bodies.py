@@ -156,7 +156,15 @@ def body_kind(head: str, words: list[str], resources: Resources) -> Kind | None:
     is_party = head in heads["party"] or (head in heads["party_if_designated"] and designated)
     if is_party:
         return "Party" if placed or len(designated) >= 2 or (designated and unknown) else None
-    return "Organization" if len(designated) >= 2 or placed or unknown else None
+    # A purpose frame names a body by what it is for: «کمیته هماهنگی برای کمک به ایجاد تشکل‌های کارگری».
+    framed = designated and _has_purpose_frame(content, resources)
+    return "Organization" if len(designated) >= 2 or placed or unknown or framed else None
+
+
+def _has_purpose_frame(words: list[str], resources: Resources) -> bool:
+    """Whether a preposition the pattern data allows inside a name («برای», «از») joins two of its words."""
+    return any(word != "و" and _connector_allowed(word, previous, resources)
+               for previous, word in zip(words, words[1:]))
 
 
 class BodyExtractor:
@@ -172,16 +180,44 @@ class BodyExtractor:
                     continue
                 if i + 1 < len(tokens) and _detached_suffix(tokens[i + 1].text, resources):
                     continue  # «سازمان هائیکه» is «سازمان‌هایی‌که» written apart: a plural, not a name
+                if _periodical_of_body(tokens, i, openers, resources):
+                    continue  # «نشریه کمیته هماهنگی …»: the body's own name starts at the next head
                 end = name_end(tokens, i, resources)
                 words = [t.text for t in tokens[i:end]]
-                if any(tuple(words[: len(organ)]) == organ and len(words) == len(organ) for organ in organs):
-                    continue  # «کمیته مرکزی» alone is an organ of a party, a role, not an entity
+                organ = _organ_length(words, organs)
+                if organ and (len(words) == organ or _opens_party(words[organ], resources)):
+                    continue  # «کمیته مرکزی (حزب …)» is an organ of a party, a role, not an entity
                 kind = body_kind(token.text, words[1:], resources)
+                if kind == "Party" and token.text not in resources.patterns["heads"]["party"] \
+                        and _within_party(words[1:], resources):
+                    kind = "Organization"
                 if kind is None or end == i + 1 or _before_light_verb(tokens, end, words[1:], resources):
                     continue
                 start_char, end_char = token.start, tokens[end - 1].end
                 mentions.append(Mention(start_char, end_char, kind, doc.text[start_char:end_char], self.name))
         return mentions
+
+
+def _periodical_of_body(tokens: list[Token], i: int, openers: frozenset[str], resources: Resources) -> bool:
+    periodicals = resources.patterns["masthead"]["periodical_words"]
+    return tokens[i].text in periodicals and i + 1 < len(tokens) and tokens[i + 1].text in openers
+
+
+def _organ_length(words: list[str], organs: set[tuple[str, ...]]) -> int:
+    """How many of the name's first words are a party organ («دفتر سیاسی»), or 0."""
+    return next((len(organ) for organ in organs if tuple(words[: len(organ)]) == organ), 0)
+
+
+def _opens_party(word: str, resources: Resources) -> bool:
+    heads = resources.patterns["heads"]
+    return word in heads["party"] or word in heads["party_if_designated"]
+
+
+def _within_party(words: list[str], resources: Resources) -> bool:
+    """«سازمان نظامی حزب توده ایران»: a body within a party, whose own words (before the party's head) carry
+    no political designator. It is an Organization; the designators are its party's, not its own."""
+    inner = next((k for k, word in enumerate(words) if word in resources.patterns["heads"]["party"]), None)
+    return inner is not None and not any(word in political_designators(resources) for word in words[:inner])
 
 
 def _before_light_verb(tokens: list[Token], end: int, words: list[str], resources: Resources) -> bool:

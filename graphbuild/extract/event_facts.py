@@ -17,13 +17,17 @@ import re
 
 from graphbuild.document import Document, Mention, Relation
 from graphbuild.extract.dates import DateMention, find_dates, year_in_a_name
+from graphbuild.extract.events import head_word
 from graphbuild.extract.words import to_latin_digits
 from graphbuild.resources import Resources
 
-LINK = re.compile(r"^[\s،,:؛\-–()]*(?:(?:در|به|از|مورخ|مورخه|تاریخ|سال|روز|طی)[\s،,:\-–()]*)*$")
+LINK = re.compile(r"^[\s،,:؛\-–()]*(?:(?:در|به|از|که|مورخ|مورخه|تاریخ|سال|روز|طی)[\s،,:\-–()]*)*$")
 YEAR_NAMED = re.compile(r"^(?:[۰-۹]{2}|[۰-۹]{4})$")  # «انقلاب ۵۷», «بحران مالی ۲۰۰۸»
 DURING = re.compile(r"(?:در\s+طول|در\s+جریان|در\s+خلال|در\s+اثنای|در\s+میانه|طی)\s*$")
 LINES_UNDER = 2  # sign-off lines read under an event's heading line
+OWN_OBJECT = re.compile(r"\s*(?:خود|خویش)(?:\s+را)?\s")  # «نخستین کنگره خود را در ۱۹۴۵ …»
+BARE_YEAR = re.compile(r"[\s،,]*(?:در|سال|در\s+سال)\s+([0-9۰-۹]{4})(?![0-9۰-۹])")  # «… در ۱۹۴۵»
+DATE_GAP = re.compile(r"[\s،,]*(?:که\s+)?(?:(?:از|در|سال|روز)\s+)*")  # before a date that comes between
 
 
 class EventFactExtractor:
@@ -36,7 +40,8 @@ class EventFactExtractor:
         for event in (m for m in doc.mentions if m.kind == "Event"):
             sentence = doc.sentence_of(event.start)
             when = _own_date(event, dates) or _date_after(doc, event, dates, places, sentence)
-            where = _place_after(doc, event, places, sentence) or _place_in_name(doc, event, places)
+            where = (_place_after(doc, event, places, dates, sentence) or _aimed_at(doc, event, places)
+                     or _place_in_name(doc, event, places))
             if when is None and where is None:
                 when, where, sentence = _sign_off(doc, event, dates, places)
             if when:
@@ -45,7 +50,8 @@ class EventFactExtractor:
                                       value_end=end or "", note=note))
             if where:
                 found.append(Relation("location", (event.start, event.end), (where.start, where.end), sentence))
-            if agent := (_agent_after(doc, event, resources) or _actor_before(doc, event, resources)
+            if agent := (_agent_after(doc, event, dates, resources) or _actor_in_name(doc, event, resources)
+                         or _actor_before(doc, event, dates, resources) or _own_body(doc, event)
                          or _signing_body_above(doc, event, resources)):
                 found.append(Relation("organizer", (event.start, event.end), (agent.start, agent.end), sentence))
         return found
@@ -88,9 +94,12 @@ def _between_is_link(doc: Document, start: int, end: int, places: list[Mention])
 
 
 def _date_after(doc: Document, event: Mention, dates: list[DateMention], places: list[Mention], sentence):
-    following = [d for d in dates if event.end <= d.start < sentence[1]]
-    if not following or not _between_is_link(doc, event.end, following[0].start, places):
-        return None
+    after = event.end
+    if event.attribute("tail") == "own" and (object_marker := OWN_OBJECT.match(doc.text, after)):
+        after = object_marker.end()
+    following = [d for d in dates if after <= d.start < sentence[1]]
+    if not following or not _between_is_link(doc, after, following[0].start, places):
+        return _bare_year_after(doc, after)
     if DURING.search(doc.text, max(sentence[0], event.start - 20), event.start):
         return None  # «در طول جنگ جهانی دوم (۱۹۴۳) تاسیس شد»: the date is of what happened during it
     group = [following[0]]
@@ -100,6 +109,16 @@ def _date_after(doc: Document, event: Mention, dates: list[DateMention], places:
         group.append(later)
     chosen = _prefer_gregorian(group)
     return chosen.start_value, chosen.end_value, chosen.note, (chosen.start, chosen.end)
+
+
+def _bare_year_after(doc: Document, position: int):
+    """«… در ۱۹۴۵»: right after an event, a four-digit number after «در» or «سال» is the year it happened,
+    though alone it would be too bare to read as a date."""
+    match = BARE_YEAR.match(doc.text, position)
+    if match is None or not (named := year_in_a_name(int(to_latin_digits(match.group(1))))):
+        return None
+    start, end, note = named
+    return start, end, note, match.span(1)
 
 
 def _prefer_gregorian(group: list[DateMention]) -> DateMention:
@@ -113,22 +132,76 @@ def _prefer_gregorian(group: list[DateMention]) -> DateMention:
                        chosen.calendar, "; ".join(filter(None, notes)))
 
 
-def _place_after(doc: Document, event: Mention, places: list[Mention], sentence) -> Mention | None:
-    """«… در استکهلم»: a place right after the event (or after its date), introduced by «در»."""
-    for place in (p for p in places if event.end <= p.start < sentence[1]):
-        gap = doc.text[event.end : place.start]
+def _place_after(doc: Document, event: Mention, places: list[Mention], dates: list[DateMention],
+                 sentence) -> Mention | None:
+    """«… در استکهلم»: a place right after the event (or after its date), introduced by «در»:
+    «کنگره … از ۸ تا ۱۰ آبان ۱۴۰۲ در اربیل برگزار شد»."""
+    position = _after_date(doc, event, dates)
+    for place in (p for p in places if position <= p.start < sentence[1]):
+        gap = doc.text[position : place.start]
         if re.fullmatch(r"[\s،,]*در\s+(?:شهر\s+)?", gap):
             return place
         break
     return None
 
 
-def _agent_after(doc: Document, event: Mention, resources: Resources) -> Mention | None:
-    """«بمباران لیبی توسط ناتو»: the body named right after «توسط», «از سوی»… carried the event out."""
-    match = _agent_words(resources).match(doc.text, event.end)
+def _after_date(doc: Document, event: Mention, dates: list[DateMention]) -> int:
+    """Where the text after an event goes on once the date that may follow it is passed: «، که از ۲۹ خرداد
+    ۱۴۰۰», «در ۱۹۴۵», «خود را در آبان ۱۳۹۸»; the event's end if no date follows."""
+    position = event.end
+    if event.attribute("tail") == "own" and (object_marker := OWN_OBJECT.match(doc.text, position)):
+        position = object_marker.end()
+    lead = DATE_GAP.match(doc.text, position).end()
+    if date := next((d for d in dates if d.start == lead), None):
+        return date.end
+    if bare := BARE_YEAR.match(doc.text, position):
+        return bare.end()
+    return event.end
+
+
+def _aimed_at(doc: Document, event: Mention, places: list[Mention]) -> Mention | None:
+    """«لشکرکشی شوروی به افغانستان»: the place an act was aimed at, after «به» in its name."""
+    inside = [p for p in places if event.start <= p.start and p.end <= event.end]
+    return next((p for p in inside if re.search(r"\sبه\s+$", doc.text[event.start : p.start])), None)
+
+
+def _agent_after(doc: Document, event: Mention, dates: list[DateMention], resources: Resources) -> Mention | None:
+    """«بمباران لیبی توسط ناتو»: the body named right after «توسط», «به رهبری», «به فراخوان»… carried the
+    event out, also past a relative «که» and a date: «اعتصاب … که از ۲۹ خرداد به فراخوان شورای … آغاز شد»,
+    and past a leader named first: «انقلاب … به رهبری عبدالکریم قاسم و سازمان افسران آزاد»."""
+    match = None
+    for position in dict.fromkeys((event.end, _after_date(doc, event, dates))):
+        lead = re.compile(r"[\s،,]*(?:که\s+)?").match(doc.text, position).end()
+        match = match or _agent_words(resources).match(doc.text, lead)
     if match is None:
         return None
-    return next((m for m in doc.mentions if m.start == match.end() and m.kind in ("Party", "Organization")), None)
+    at = {m.start: m for m in doc.mentions if m.kind in ("Party", "Organization", "Person")}
+    agent = at.get(match.end())
+    if agent is not None and agent.kind == "Person":  # a leader, then «و» and the body
+        joined = re.compile(r"\s+و\s+").match(doc.text, agent.end)
+        agent = at.get(joined.end()) if joined else None
+    return agent if agent is not None and agent.kind != "Person" else None
+
+
+def _actor_in_name(doc: Document, event: Mention, resources: Resources) -> Mention | None:
+    """«کودتای حزب بعث», «حمله ارتش ترکیه»: a body right after the head of an act done by someone."""
+    if event.attribute("ordinal") is not None or event.attribute("head") not in \
+            resources.patterns["events"]["actor_after_heads"]:
+        return None
+    head_end = event.start + len(event.text.split(" ", 1)[0])
+    return next((m for m in doc.mentions if m.kind in ("Party", "Organization") and head_end <= m.start
+                 and m.end <= event.end and not doc.text[head_end : m.start].strip()), None)
+
+
+def _own_body(doc: Document, event: Mention) -> Mention | None:
+    """«حزب کمونیست عراق، که نخستین کنگره خود را … برگزار کرده بود»: the body the sentence is about, the
+    last one named before the event in its sentence, held «its own» congress."""
+    if event.attribute("tail") != "own":
+        return None
+    sentence_start = doc.sentence_of(event.start)[0]
+    bodies = [m for m in doc.mentions if m.kind in ("Party", "Organization") and sentence_start <= m.start
+              and m.end <= event.start]
+    return max(bodies, key=lambda m: m.end, default=None)
 
 
 def _agent_words(resources: Resources) -> re.Pattern:
@@ -140,22 +213,28 @@ def _agent_words(resources: Resources) -> re.Pattern:
     return pattern
 
 
-def _actor_before(doc: Document, event: Mention, resources: Resources) -> Mention | None:
-    """«دولت آمریکا و شرکاء که با حمله به افغانستان …»: the body that did the act, just before «با» and it."""
+def _actor_before(doc: Document, event: Mention, dates: list[DateMention], resources: Resources) -> Mention | None:
+    """«دولت آمریکا و شرکاء که با حمله به افغانستان …»: the body that did the act, just before «با» and it;
+    a date may stand between: «حزب … در آوریل ۱۹۷۸ با کودتای ثور به قدرت رسید»."""
     patterns = resources.patterns["events"]
-    head = event.attribute("head") or event.text.split(" ", 1)[0]
+    head = event.attribute("head") or head_word(event.text.split(" ", 1)[0], set(patterns["actor_before_heads"]))
     if head not in patterns["actor_before_heads"]:
         return None
     link = resources.extra.get("actor_before_link")
     if link is None:
         partners = "|".join(map(re.escape, patterns["actor_partners"]))
         link = resources.extra["actor_before_link"] = re.compile(
-            rf"\s*(?:و\s+(?:{partners})\s*)?[،,]?\s*(?:که\s+)?با\s+")
+            rf"\s*(?:و\s+(?:{partners})\s*)?[،,]?\s*(?:که\s+)?(?:در\s+\x00\s*)?با\s+")
     sentence_start = doc.sentence_of(event.start)[0]
     bodies = [m for m in doc.mentions if m.kind in ("Party", "Organization") and sentence_start <= m.start
               and m.end <= event.start]
     actor = max(bodies, key=lambda m: m.end, default=None)
-    return actor if actor is not None and link.fullmatch(doc.text, actor.end, event.start) else None
+    if actor is None:
+        return None
+    gap = doc.text[actor.end : event.start]
+    for date in sorted((d for d in dates if actor.end <= d.start and d.end <= event.start), key=lambda d: -d.start):
+        gap = gap[: date.start - actor.end] + "\x00" + gap[date.end - actor.end :]  # a date stands for one mark
+    return actor if link.fullmatch(gap) else None
 
 
 def _signing_body_above(doc: Document, event: Mention, resources: Resources) -> Mention | None:

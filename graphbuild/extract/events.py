@@ -17,11 +17,12 @@ from graphbuild.extract.bodies import (
     name_end,
     political_designators,
 )
-from graphbuild.extract.dates import find_dates
+from graphbuild.extract.dates import DateMention, find_dates
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import (
     DIGITS,
     lines,
+    number_value,
     ordinal_value,
     ordinal_words,
     to_latin_digits,
@@ -31,6 +32,9 @@ from graphbuild.resources import Resources
 PLURAL = re.compile("\u200c?(ها|های|هایی)$")  # «نشست‌های», «کنگره‌ها»
 YEAR_LIKE = 100  # a number after «کنگره» below this is an ordinal («کنگره ۱۱»); from here on a year
 DESCRIBING_WORDS = 3  # between a dated head and its year: «فروپاشی بازارهای مالی در سال ۲۰۰۸»
+DATE_LINKS = ("در", "از")  # «اعتصاب کارگران فولاد در ۱۲ آذر ۱۴۰۱»: the name stops before them, the date follows
+DURATION = re.compile("^(?:ساله|روزه|ماهه)$")  # «جنگ هشت ساله ایران و عراق»: how long it lasted, not its name
+OWN_WORDS = ("خود", "خویش")  # «نخستین کنگره خود»: the congress of the body the sentence is about
 
 
 def _ordinal_before(tokens: list[Token], head: int) -> tuple[int, int] | None:
@@ -45,7 +49,7 @@ def _ordinal_before(tokens: list[Token], head: int) -> tuple[int, int] | None:
     return None
 
 
-def _ordinal_after(tokens: list[Token], head: int, digits_are_ordinals: bool) -> tuple[int, int] | None:
+def _ordinal_after(tokens: list[Token], head: int, digits_are_ordinals: bool, resources) -> tuple[int, int] | None:
     """(ordinal, index after it) for «کنگره یازدهم», «پلنوم سی و یکم», «کنگره ۱۱»."""
     if head + 3 < len(tokens) and tokens[head + 2].text == "و":
         words = " ".join(t.text for t in tokens[head + 1 : head + 4])
@@ -55,9 +59,11 @@ def _ordinal_after(tokens: list[Token], head: int, digits_are_ordinals: bool) ->
         word = tokens[head + 1].text
         if DIGITS.match(word):
             value = int(to_latin_digits(word))
+            if head + 2 < len(tokens) and tokens[head + 2].text in _naming_words(resources)[1]:
+                return None  # «جنبش ۶ آوریل»: a day before a month is a date, not an ordinal
             return (value, head + 2) if digits_are_ordinals and 0 < value < YEAR_LIKE else None
-        if word.endswith(("م", "مین")) and (value := ordinal_value(word)):
-            return value, head + 2
+        if (word.endswith(("م", "مین")) or word in ("اول", "نخست")) and (value := ordinal_value(word)):
+            return value, head + 2  # «کنگره یازدهم», and «کنگره اول» with the «first» that has no «-م»
     return None
 
 
@@ -73,9 +79,11 @@ def _naming_words(resources: Resources) -> tuple[frozenset[str], frozenset[str]]
     return cached
 
 
-def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False) -> int | None:
+def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False,
+                linked: tuple[str, ...] = ()) -> int | None:
     """Index after the words that name an event from token ``i`` on: a namer, a place, a month and year
-    («سال ۵۷» too). With ``dates_only`` only a date names it («اعتراضات عمومی سال ۹۶»)."""
+    («سال ۵۷» too). With ``dates_only`` only a date names it («اعتراضات عمومی سال ۹۶»). A ``linked`` word
+    after a place leads to another place the act was aimed at: «لشکرکشی شوروی به افغانستان»."""
     namers, months = _naming_words(resources)
     end = i
     if dates_only:
@@ -99,6 +107,9 @@ def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False
                 return end + 1  # «بهمن ۵۷»: a month and its year
             named = word in namers  # «انقلاب اکتبر» is named by its month; «سال ۱۹۱۷» after it is a date
             continue
+        if DIGITS.match(word) and end + 1 < len(tokens) and tokens[end + 1].text in months:
+            end += 1  # «انقلاب ۱۴ ژوئیه ۱۹۵۸»: a day before a month is part of a date, not an ordinal
+            continue
         if DIGITS.match(word) and end > i:
             end += 1
             break
@@ -113,34 +124,56 @@ def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False
             end, named = end + place[0], True
             if end + 1 < len(tokens) and tokens[end].text == "و" and place_at(tokens, end + 1, resources):
                 end += 1 + place_at(tokens, end + 1, resources)[0]
+            elif end + 1 < len(tokens) and tokens[end].text in linked and place_at(tokens, end + 1, resources):
+                end += 1 + place_at(tokens, end + 1, resources)[0]
+                break
             continue
         break
     return end if end > i else None
 
 
-def _described_with_year(tokens: list[Token], i: int, resources) -> tuple[int, str] | None:
-    """(index after the year, naming words) for up to three describing words and then a year, written bare or
-    after «(در) سال»: «بازارهای مالی در سال 2008» → «بازارهای مالی 2008»."""
+def _described_with_year(tokens: list[Token], i: int, resources,
+                         dates: dict[int, DateMention] | None = None) -> tuple[int, str] | None:
+    """(index after the name, naming words) for up to three describing words and then a date.
+
+    A year, written bare or after «(در) سال», stays in the name: «بازارهای مالی در سال 2008» → «بازارهای
+    مالی 2008». Any other date (``dates``, by the character it starts at) ends the name where it begins
+    when «در» or «از» leads to it: «کشتار معترضان در آبان ۹۸» is named «کشتار معترضان», and the mention
+    still runs to the date's end, which dates it. A date right after the words is part of the name
+    («اعتصاب معلمان اسفند ۱۴۰۰»), and so is one after nothing but describing words like «سراسری»."""
+    dates = dates or {}
     words: list[str] = []
     j = i
     while j < len(tokens) and len(words) <= DESCRIBING_WORDS and tokens[j].is_word:
         word = tokens[j].text
-        if DIGITS.match(word):
-            break
-        if word in ("در", "سال"):
+        if word in ("در", "سال") or (word in DATE_LINKS and j + 1 < len(tokens) and tokens[j + 1].start in dates):
             j += 1 + (word == "در" and j + 1 < len(tokens) and tokens[j + 1].text == "سال")
+            break
+        if DIGITS.match(word) or tokens[j].start in dates:
             break
         if word in resources.lexicon.stopwords or word in resources.patterns["names"]["stops"]:
             return None  # verbs are not checked: the lemmatiser's tables read «مالی» as «مالیدن»
         words.append(word)
         j += 1
-    if not words or j >= len(tokens) or not DIGITS.match(tokens[j].text):
+    if (words and j + 3 < len(tokens) and tokens[j].text in "،," and tokens[j + 1].text == "که"
+            and tokens[j + 2].text in DATE_LINKS and tokens[j + 3].start in dates):
+        return j, " ".join(words)  # «اعتصاب کارگران فولاد، که از ۱۲ آذر آغاز شد»
+    if not words or j >= len(tokens):
         return None
-    year = tokens[j].text
-    short_year_after_sal = len(year) == 2 and tokens[j - 1].text == "سال"
-    if not (len(year) == 4 or short_year_after_sal):
+    if DIGITS.match(tokens[j].text):
+        year = tokens[j].text
+        short_year_after_sal = len(year) == 2 and tokens[j - 1].text == "سال"
+        if len(year) == 4 or short_year_after_sal:
+            return j + 1, " ".join([*words, year])
+    date = dates.get(tokens[j].start)
+    if date is None or tokens[j - 1].text == "سال":
         return None
-    return j + 1, " ".join([*words, year])
+    after = next((k for k in range(j, len(tokens)) if tokens[k].start >= date.end), len(tokens))
+    described = [word for word in words if word not in resources.patterns["events"]["modifiers"]]
+    if tokens[j - 1].text in DATE_LINKS and described:
+        return after, " ".join(words)  # the mention runs to the date's end, so the date is its own
+    # «اعتراضات سراسری در دی ماه ۹۶»: with nothing but describing words like «سراسری», the date names it
+    return after, " ".join([*described, *(t.text for t in tokens[j:after])])
 
 
 def _organiser_tail(tokens: list[Token], i: int, resources) -> tuple[int, str]:
@@ -171,13 +204,25 @@ def _organiser_tail(tokens: list[Token], i: int, resources) -> tuple[int, str]:
     return i, ""
 
 
+def head_word(word: str, heads: set[str]) -> str | None:
+    """The event head a word is, written bare or with the ezafe: «کودتای ارتش» → «کودتا», «کنگره‌ی» → «کنگره»."""
+    if word in heads:
+        return word
+    for suffix in ("‌ی", "ی", "ٔ"):
+        bare = word[: -len(suffix)]
+        if word.endswith(suffix) and bare in heads and bare.endswith(("ا", "و", "ه")):
+            return bare
+    return None
+
+
 class EventExtractor:
     name = "event-pattern"
 
     def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
         mentions = []
+        dates = {date.start: date for date in find_dates(doc.text)}
         for tokens in lines(doc):
-            mentions.extend(self._headed(doc, tokens, resources))
+            mentions.extend(self._headed(doc, tokens, resources, dates))
             mentions.extend(self._coordinated(doc, tokens, resources))
             mentions.extend(self._named(doc, tokens, resources))
         return mentions
@@ -206,7 +251,7 @@ class EventExtractor:
                                      attributes=tuple(attributes)))
         return found
 
-    def _headed(self, doc: Document, tokens: list[Token], resources) -> list[Mention]:
+    def _headed(self, doc: Document, tokens: list[Token], resources, dates: dict[int, DateMention]) -> list[Mention]:
         patterns = resources.patterns["events"]
         heads, ordinal_only = set(patterns["heads"]), set(patterns["ordinal_only"])
         modifiers, qualifiers = set(patterns["modifiers"]), set(patterns["qualifiers"])
@@ -214,37 +259,47 @@ class EventExtractor:
         dated_heads = set(patterns["dated_heads"])
         found = []
         for h, token in enumerate(tokens):
-            if token.text not in heads:
+            head = head_word(token.text, heads)
+            if head is None:
                 continue
             first, end, ordinal, naming = h, h + 1, None, None
             if before := _ordinal_before(tokens, h):
                 ordinal, first = before
-            elif after := _ordinal_after(tokens, h, token.text in ordinal_only):
+            elif after := _ordinal_after(tokens, h, head in ordinal_only, resources):
                 ordinal, end = after
             if ordinal is None:
                 # «خیزش سراسری دی ماه ۹۶», «جنگ داخلی خونین سوریه», «حمله به افغانستان»: describing words
                 # and a preposition the head takes may stand between the head and what names it.
-                j = h + 1
-                while j < len(tokens) and j - h <= 3 and (
-                        tokens[j].text in modifiers or tokens[j].text in qualifiers
-                        or (j == h + 1 and tokens[j].text in linked.get(token.text, ()))):
-                    j += 1
-                naming_end = _naming_end(tokens, j, resources, dates_only=token.text in ordinal_only)
+                j, left_out = h + 1, set()
+                while j < len(tokens) and j - h <= 3:
+                    if tokens[j].text in modifiers or tokens[j].text in qualifiers or (
+                            j == h + 1 and tokens[j].text in linked.get(head, ())):
+                        j += 1
+                    elif j + 1 < len(tokens) and DURATION.match(tokens[j + 1].text) and number_value(tokens[j].text):
+                        left_out |= {j, j + 1}  # «جنگ هشت ساله ایران و عراق» is «جنگ ایران و عراق»
+                        j += 2
+                    else:
+                        break
+                naming_end = _naming_end(tokens, j, resources, dates_only=head in ordinal_only,
+                                         linked=linked.get(head, ()))
                 if naming_end:
-                    kept = [t.text for t in tokens[h + 1 : naming_end] if t.text not in modifiers]
+                    kept = [t.text for k, t in enumerate(tokens[h + 1 : naming_end], h + 1)
+                            if t.text not in modifiers and k not in left_out]
                     naming, end = " ".join(kept), naming_end
-            if ordinal is None and naming is None and token.text in dated_heads:
-                if dated := _described_with_year(tokens, h + 1, resources):
+            if ordinal is None and naming is None and head in dated_heads:
+                if dated := _described_with_year(tokens, h + 1, resources, dates):
                     end, naming = dated
             if ordinal is None and naming is None:
                 continue
             tail_end, tail = (end, "")
             if ordinal is not None:
                 tail_end, tail = _organiser_tail(tokens, end, resources)
+                if not tail and end < len(tokens) and tokens[end].text in OWN_WORDS:
+                    tail = "own"  # the body is found among the sentence's mentions: see event_facts
             start_char, end_char = tokens[first].start, tokens[max(tail_end, end) - 1].end
             tail_text = doc.text[tokens[end].start : tokens[tail_end - 1].end] if tail_end > end else ""
-            core = f"{token.text} {ordinal_words(ordinal)}" if ordinal is not None else f"{token.text} {naming}"
-            attributes = [("head", token.text), ("tail", tail)]
+            core = f"{head} {ordinal_words(ordinal)}" if ordinal is not None else f"{token.text} {naming}"
+            attributes = [("head", head), ("tail", tail)]
             if ordinal is not None:
                 attributes.append(("ordinal", str(ordinal)))
             if tail_text:
@@ -287,11 +342,16 @@ def one_wave_per_month(mentions: tuple[Mention, ...], resources: Resources) -> l
                 dated[mention] = found[0]
     by_month = [m for m, d in dated.items() if len(d.start_value) >= 7]
     renamed = {}
+    first_of_month: dict[str, Mention] = {}  # «خیزش سراسری دی ماه ۹۶» and «اعتراضات سراسری در دی ماه ۹۶» are one
+    for wave in sorted(by_month, key=lambda m: m.start):
+        first = first_of_month.setdefault(dated[wave].start_value, wave)
+        if first is not wave:
+            renamed[wave] = replace(wave, key_text=first.key_text)
     for wave, date in dated.items():
         if len(date.start_value) != 4:
             continue
         years = range(int(date.start_value), int(date.end_value or date.start_value) + 1)
-        within = {m.key_text for m in by_month if int(dated[m].start_value[:4]) in years}
+        within = {renamed.get(m, m).key_text for m in by_month if int(dated[m].start_value[:4]) in years}
         if len(within) == 1:
             renamed[wave] = replace(wave, key_text=within.pop())
     return [renamed.get(mention, mention) for mention in mentions]

@@ -64,6 +64,25 @@ def is_given_name(word: str, resources: Resources) -> bool:
     return word.endswith("اله") and word[:-3] + "الله" in resources.given_names
 
 
+def _town_as_given_name(tokens: list[Token], i: int, resources: Resources, after_title: bool = False) -> bool:
+    """«بیستون رحیمی‌نژاد»: a town's name that is also a given name, before a word that can only be a family
+    name (one shaped like it: «…نژاد», «…زاده»; after a title, any family name), names a person, not the town."""
+    place = resources.places.get(tokens[i].text)
+    if place is None or place.type != "city" or i + 1 >= len(tokens) or not _is_name_word(tokens[i], resources):
+        return False
+    family = tokens[i + 1]
+    if family.text in resources.places or not _is_name_word(family, resources):
+        return False
+    return _family_by_shape(family.text, resources) or (after_title and _family_like(family, resources))
+
+
+def towns_naming_people(tokens: list[Token], resources: Resources) -> set[int]:
+    """Start offsets of the towns' names on this line that are a person's given name here (see above)."""
+    titles = set(resources.patterns["people"]["titles"])
+    return {token.start for i, token in enumerate(tokens)
+            if _town_as_given_name(tokens, i, resources, after_title=i > 0 and tokens[i - 1].text in titles)}
+
+
 def _glued_preposition(word: str, resources: Resources) -> bool:
     """«ازایران», «بهتهران»: a preposition written onto the word after it, not a name."""
     return any(word.startswith(p) and (word[len(p):] in resources.places or resources.lexicon.is_known(word[len(p):]))
@@ -112,7 +131,8 @@ class PersonExtractor:
             if token.text not in titles:
                 continue
             end = i + 1
-            if end < len(tokens) and (is_given_name(tokens[end].text, resources) or _family_like(tokens[end], resources)):
+            if end < len(tokens) and (is_given_name(tokens[end].text, resources) or _family_like(tokens[end], resources)
+                                      or _town_as_given_name(tokens, end, resources, after_title=True)):
                 end += 1
                 while end < len(tokens) and end - i <= MAX_NAME_WORDS and _family_like(tokens[end], resources):
                     end += 1
@@ -127,6 +147,9 @@ class PersonExtractor:
     def _name_pairs(self, tokens: list[Token], resources: Resources) -> list[tuple[int, int]]:
         spans = []
         for i in range(len(tokens) - 1):
+            if _town_as_given_name(tokens, i, resources):
+                spans.append((i, _extend_family(tokens, i + 2)))
+                continue
             if is_given_name(tokens[i].text, resources) and _is_name_word(tokens[i], resources):
                 family, after = tokens[i + 1], i + 2
                 # «جعفر عظیم زاده»: a family-name suffix written apart vouches for the word before it.

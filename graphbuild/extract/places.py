@@ -53,6 +53,10 @@ LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F\u02BB\u02BC]
 # («Port-au-Prince»، «St. John's»). A comma or a line break ends the name.
 LATIN_GAP = re.compile(r"[ \t]+|[ \t]*[-'’`.][ \t]*")
 ADDRESS_MARKS = "@/\\_:.="  # next to a word without a space, they make it part of an e-mail, a URL or a path
+PORT_WORD = "بندر"
+COMMON_WORD = 1_000_000  # hazm frequency above which a port's name without «بندر» is a word: «گز», «ترکمن»
+ADMINISTRATIVE_WORDS = ("استان ", "شهرستان ")
+JOINED_AND = re.compile(r" و(?=[\u0600-\u06ff])(?!و)(\w)")  # «سیستان وبلوچستان»: «و» run onto the next word
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ def place_at(tokens: list[Token], i: int, resources: Resources) -> tuple[int, st
     """The longest place name starting at token ``i``: (number of tokens, gazetteer name), or None."""
 
     def lookup(phrase: str) -> str | None:
-        name = resources.place_aliases.get(phrase, phrase)
+        name = resources.place_aliases.get(phrase) or derived_aliases(resources).get(phrase, phrase)
         return name if name in resources.places else None
 
     return longest_phrase(tokens, i, lookup, LONGEST_PLACE_NAME, _openers(resources))
@@ -82,12 +86,43 @@ def place_at(tokens: list[Token], i: int, resources: Resources) -> tuple[int, st
 def _openers(resources: Resources) -> frozenset[str]:
     openers = resources.extra.get("place_openers")
     if openers is None:
-        openers = resources.extra["place_openers"] = first_words([*resources.places, *resources.place_aliases])
+        openers = resources.extra["place_openers"] = first_words(
+            [*resources.places, *resources.place_aliases, *derived_aliases(resources)])
     return openers
 
 
+def derived_aliases(resources: Resources) -> dict[str, str]:
+    """Names the gazetteer's own rows imply, as the language writes them: a port named without «بندر»
+    («ماهشهر» for «بندرماهشهر»; not when the rest is a place of its own or a common word), and a name joined
+    by «و» with a space after it («سیستان و بلوچستان» for «سیستان وبلوچستان»)."""
+    aliases = resources.extra.get("derived_place_aliases")
+    if aliases is None:
+        aliases = resources.extra["derived_place_aliases"] = {}
+        for name in resources.places:
+            rest = name.removeprefix(PORT_WORD).strip()
+            if rest != name and len(rest) >= 3 and rest not in resources.places \
+                    and resources.lexicon.frequency(rest) < COMMON_WORD:
+                aliases.setdefault(rest, name)
+                aliases.setdefault(f"{PORT_WORD} {rest}", name)
+            spaced = JOINED_AND.sub(r" و \1", name)
+            if spaced != name:
+                aliases.setdefault(spaced, name)
+    return aliases
+
+
+def display_name(name: str, resources: Resources) -> str:
+    """The name a place is usually called by: «کردستان» for the row «استان کردستان» (a province is named
+    without «استان» when the gazetteer knows the bare name), «سیستان و بلوچستان» for «سیستان وبلوچستان»."""
+    for prefix in ADMINISTRATIVE_WORDS:
+        rest = name.removeprefix(prefix)
+        if rest != name and rest in resources.places:
+            name = rest
+            break
+    return JOINED_AND.sub(r" و \1", name)
+
+
 def _place(phrase: str, resources: Resources) -> Place | None:
-    return resources.places.get(resources.place_aliases.get(phrase, phrase))
+    return resources.places.get(resources.place_aliases.get(phrase) or derived_aliases(resources).get(phrase, phrase))
 
 
 def _lexicon_find(tokens: list[Token], i: int, resources: Resources) -> Found | None:
@@ -305,8 +340,13 @@ class PlaceExtractor:
     name = "gazetteer"
 
     def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
+        # Imported here: people.py uses this module's place_at. «رفیق بیستون رحیمی» names a person, not a town.
+        from graphbuild.extract.people import towns_naming_people
+
+        given_names = {start for tokens in lines(doc) for start in towns_naming_people(tokens, resources)}
         return [
-            Mention(find.start, find.end, "Place", doc.text[find.start : find.end], self.name, key_text=find.name,
+            Mention(find.start, find.end, "Place", doc.text[find.start : find.end], self.name,
+                    key_text=display_name(find.name, resources),
                     attributes=(("place_code", find.code),) if find.code else ())
-            for find in [*token_finds(doc, resources), *latin_finds(doc, resources)]
+            for find in [*token_finds(doc, resources), *latin_finds(doc, resources)] if find.start not in given_names
         ]
