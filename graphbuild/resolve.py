@@ -25,6 +25,8 @@ from graphbuild.resources import Resources
 TYPO_SIMILARITY = 0.8  # normalised Indel similarity of the one word that may differ
 TYPO_MIN_LENGTH = 5  # shorter words differ too easily to call a difference a typo
 KEY_NOISE = re.compile(r"[\s\u200c()«»\"'\-–_.،,:؛]")
+KURDISH_INITIAL = re.compile(r"^ئه\u200c")
+KURDISH_SHORT_E = re.compile(r"(?<=\w)ه\u200c(?=\w)")
 FIRST_SYNONYM = re.compile(r"(?<![\w\u200c])(?<!و )(?:یکم|نخست)(?![\w\u200c])")
 
 
@@ -108,7 +110,15 @@ def _one_typo_apart(a: list[str], b: list[str]) -> bool:
     if len(differing) != 1:
         return False
     x, y = differing[0]
+    if _persian_spelling(x) == _persian_spelling(y):
+        return True  # «ئه‌حمه‌دی‌پور» is «احمدی‌پور» in Kurdish spelling
     return min(len(x), len(y)) >= TYPO_MIN_LENGTH and Indel.normalized_similarity(x, y) >= TYPO_SIMILARITY
+
+
+def _persian_spelling(word: str) -> str:
+    """A name in Kurdish (Sorani) spelling as Persian writes it: Sorani writes the short vowel «e» as «ه»
+    with a half-space, and a word-initial vowel with «ئ» («ئه‌حمه‌د» for «احمد»). Used only to compare names."""
+    return KURDISH_SHORT_E.sub("", KURDISH_INITIAL.sub("ا", word)).replace("\u200c", "")
 
 
 def _join_spellings(groups: dict[str, list[str]], kind: Kind, union: _UnionFind, resources: Resources) -> None:
@@ -150,8 +160,9 @@ def _own_longer_names_win(doc: Document) -> Document:
     for mention in doc.mentions:
         if mention.source == KNOWN_SOURCE and mention.kind in bodies:
             short = mention.text.split()
+            # Of its own kind only: «سازمان نظامی حزب توده» holds «حزب توده» but is a body within the party.
             holders = {m.name for m in full if m.name != mention.name and _holds(m.text.split(), short)
-                       and len(m.text.split()) > len(short)}
+                       and len(m.text.split()) > len(short) and m.kind == mention.kind}
             if len(holders) == 1:
                 mention, changed = replace(mention, key_text=holders.pop()), True
         mentions.append(mention)
@@ -251,7 +262,7 @@ def _resolve_relations(documents: list[Document], mention_entity: dict, body_ent
             is_part = subject_kind == "Document"
             subject = "" if is_part else mention_entity.get((doc.identifier, *relation.subject, subject_kind))
             if relation.object_is_bare:
-                target = dominant
+                target = _party_named_before(doc, relation, body_entity) or dominant
             else:
                 target = next((mention_entity[(doc.identifier, *relation.object, kind)] for kind in object_kinds
                                if (doc.identifier, *relation.object, kind) in mention_entity), "")
@@ -261,6 +272,15 @@ def _resolve_relations(documents: list[Document], mention_entity: dict, body_ent
                                relation.subject if is_part else None))
     return sorted(facts, key=lambda f: (f.kind, f.subject, f.object, f.document, f.evidence, f.role, f.value,
                                         f.part or (0, 0)))
+
+
+def _party_named_before(doc: Document, relation, body_entity) -> str | None:
+    """«حزب دموکراتیک خلق افغانستان … و نورمحمد تره‌کی، دبیرکل حزب، …»: a bare «حزب» after a party named
+    earlier in the same sentence is that party, whatever party the document is mostly about."""
+    sentence_start, _ = relation.evidence
+    before = [m for m in doc.mentions
+              if m.kind == "Party" and sentence_start <= m.start and m.end <= relation.object[0]]
+    return body_entity(max(before, key=lambda m: m.end)) if before else None
 
 
 def _add_containing_places(entities: dict[str, Entity], resources: Resources) -> None:

@@ -311,7 +311,7 @@ DIGITS = "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"
 WORDS = [
     "مرداد", "دی", "ماه", "دی‌ماه", "اکتبر", "مه", "ژانویهٔ", "شعبان", "ربیع الاول", "October", "may", "سال",
     "سال‌های", "تا", "الی", "و", "از", "اول", "میلادی", "شمسی", "هجری قمری", "ه.ش", "نفر", "۱۳۹۸", "۹۸", "2016",
-    "۳۱", "۳۲", "۰", "-", "/", ".", "،", ",",
+    "۳۱", "۳۲", "۰", "-", "/", ".", "،", ",", "تابستان", "زمستان", "پاییز", "بهار", "۱۹۷۸",
 ]
 pieces = st.one_of(
     st.sampled_from(WORDS),
@@ -378,4 +378,35 @@ def test_a_year_or_years_alone_in_parentheses(text, expected):
 
 @pytest.mark.parametrize("text", ["(تلفن ۱۲۳۴)", "(۱۲۳۴۵)", "(۱۹۱۸ – ۱۹۱۴)", "صفحه ۱۹۱۴"])
 def test_numbers_in_parentheses_that_are_no_years(text):
+    assert find_dates(text) == []
+
+
+# ---- events, round 2: seasons ----
+
+
+@pytest.mark.parametrize(
+    "text, value, calendar",
+    [
+        ("دستگیری‌ها در تابستان ۱۳۶۲ آغاز شد", "1983", "solar"),  # Tir–Shahrivar 1362: all in 1983
+        ("در پاییز ۵۸", "1979", "solar"),  # a two-digit year is Solar
+        ("اعتصاب‌های زمستان ۱۳۵۶", "1978", "solar"),  # Dey–Esfand 1356 is mostly January–March 1978
+        ("بهار سال ۱۳۸۸", "2009", "solar"),
+        ("در زمستان ۱۹۸۲ میلادی", "1982", "gregorian"),
+        ("پائیز 1968", "1968", "gregorian"),
+    ],
+)
+def test_a_season_and_its_year_is_a_date_at_year_precision(text, value, calendar):
+    (found,) = find_dates(text)
+    assert (found.start_value, found.end_value, found.calendar) == (value, None, calendar)
+    assert text[found.start:found.end] == found.text and found.text.split()[0] in {"تابستان", "پاییز", "زمستان",
+                                                                                   "بهار", "پائیز"}
+
+
+def test_a_solar_season_notes_its_exact_span():
+    (winter,) = find_dates("زمستان ۱۳۵۶")
+    assert winter.note.endswith("1977-12-22..1978-03-20")  # jdatetime: 1 Dey 1356 to 29 Esfand 1356
+
+
+@pytest.mark.parametrize("text", ["بهار ۲۰ ساله", "بهارستان ۱۳۵۷", "تابستان گرم", "زمستان ۴۰ نفر", "پاییز ۹۸۷"])
+def test_a_season_without_a_year_or_inside_a_word_is_no_date(text):
     assert find_dates(text) == []

@@ -155,3 +155,40 @@ def test_a_body_that_came_to_power_by_a_coup_made_it(analyse):
 
 def test_the_place_an_act_was_aimed_at_is_its_location(analyse):
     assert facts(analyse("لشکرکشی آمریکا به عراق در مارس ۲۰۰۳ آغاز شد."))["location"] == "عراق"
+
+
+# ---- events, round 2 ----
+
+
+def test_a_date_right_before_the_event_dates_it(analyse):
+    doc = analyse("در ۲۲ بهمن ۱۳۵۷ قیام مسلحانه تهران به پیروزی رسید.")
+    assert facts(doc)["date"][:2] == ("1979-02-11", "")
+    doc = analyse("در شیلی، ارتش در سپتامبر ۱۹۷۳ با کودتای پینوشه به قدرت رسید.")
+    assert facts(doc)["date"][:2] == ("1973-09", "")
+
+
+def test_a_date_that_ends_another_clause_before_the_event_does_not_date_it(analyse):
+    doc = analyse("این بیانیه ۱۲ مهر ۱۳۹۸ منتشر شد، قیام مسلحانه تهران را به یاد آورد.")
+    assert "date" not in facts(doc)
+    doc = analyse("در ۲۲ بهمن ۱۳۵۷ پس از قیام مسلحانه تهران رژیم سقوط کرد.")
+    assert "date" not in facts(doc)
+
+
+def test_a_season_dates_an_event(analyse):
+    doc = analyse("سرکوب دانشجویان در تابستان ۱۳۷۸ ادامه یافت.")
+    assert facts(doc)["date"][:2] == ("1999", "")
+
+
+def test_the_place_a_sentence_opens_with_is_its_events_location(analyse):
+    doc = analyse("در شیلی، ارتش در سپتامبر ۱۹۷۳ با کودتای پینوشه به قدرت رسید.")
+    assert facts(doc)["location"] == "شیلی"
+
+
+def test_a_place_that_is_not_the_sentences_frame_is_not_the_location(analyse):
+    doc = analyse("ارتش در شیلی در سپتامبر ۱۹۷۳ با کودتای پینوشه به قدرت رسید.")
+    assert "location" not in facts(doc)  # «در شیلی» without its comma does not open the sentence as a frame
+
+
+def test_a_reported_protest_gets_its_place_and_the_date_of_its_sentence(analyse):
+    doc = analyse("روز ۱۲ مهر ۱۴۰۱ تجمع پرستاران بیمارستان در کرمانشاه با حمله نیروهای امنیتی پراکنده شد.")
+    assert facts(doc) == {"location": "کرمانشاه", "date": ("2022-10-04", "", "")}

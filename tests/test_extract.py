@@ -326,3 +326,121 @@ def test_stated_memberships_are_affiliations(analyse, text, person, body):
 def test_a_person_merely_near_a_body_has_no_affiliation(analyse):
     doc = analyse("کامران رحیمی از سخنان سازمان فداییان خلق ایران انتقاد کرد.")
     assert not memberships(doc)
+
+
+# ---- events, round 2 ----
+
+
+def reported(doc) -> set[str]:
+    return {m.text for m in doc.mentions if m.kind == "Event"}
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("روز ۱۲ مهر ۱۴۰۱ تجمع پرستاران بیمارستان در کرمانشاه با حمله پلیس پراکنده شد.",
+     "تجمع پرستاران بیمارستان در کرمانشاه"),
+    ("تحصن معلمان بازنشسته در اهواز از ۲۰ آذر ۱۴۰۲ ادامه دارد.", "تحصن معلمان بازنشسته در اهواز"),
+    ("در ۳ اسفند ۱۳۹۹ راهپیمایی کارگران نیشکر شوش برگزار شد.", "راهپیمایی کارگران نیشکر شوش"),
+])
+def test_a_protest_with_its_people_place_and_a_date_is_an_event(analyse, text, event):
+    assert event in reported(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "تجمع پرستاران بیمارستان در کرمانشاه با حمله پلیس پراکنده شد.",  # no date
+    "روز ۱۲ مهر ۱۴۰۱ تجمع پرستاران بیمارستان با حمله پلیس پراکنده شد.",  # no place
+    "در ۱ مهر ۱۴۰۱ و ۵ آبان ۱۴۰۱ تجمع پرستاران در کرمانشاه تکرار شد.",  # two dates: which one is not said
+])
+def test_a_protest_without_both_a_place_and_one_date_is_no_event(analyse, text):
+    assert not any(name.startswith("تجمع") for name in reported(analyse(text)))
+
+
+# ---- entities, round 2 ----
+
+def bodies_named(doc) -> set[tuple[str, str]]:
+    return {(m.kind, m.text) for m in doc.mentions if m.kind in ("Party", "Organization")}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("بیانیه سندیکای کارگران نساجی منتشر شد.", "سندیکای کارگران نساجی"),
+    ("اتحادیه رانندگان کامیون اعتصاب را ادامه داد.", "اتحادیه رانندگان کامیون"),
+    ("شورای هماهنگی بازنشستگان مخابرات تجمع کرد.", "شورای هماهنگی بازنشستگان مخابرات"),
+])
+def test_a_union_of_a_class_named_by_its_trade_is_an_organisation(analyse, text, name):
+    assert any(kind == "Organization" and found_name.startswith(name)
+               for kind, found_name in bodies_named(analyse(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "سندیکای کارگران در این باره سکوت کرد.",  # a class and no trade
+    "شورای کارگران را تشکیل دادند.",
+    "اتحادیه کارگران نشان داد که ایستاده است.",  # the word after the class is no trade
+])
+def test_a_union_of_a_class_without_a_trade_is_no_name(analyse, text):
+    assert not bodies_named(analyse(text))
+
+
+def test_a_body_of_a_known_party_is_an_organisation_and_not_the_party(analyse, resources):
+    from graphbuild.resolve import resolve
+
+    doc = analyse("چند سال بعد سازمان جوانان حزب توده منحل شد و حزب توده ایران به تبعید رفت.")
+    assert ("Organization", "سازمان جوانان حزب توده") in bodies_named(doc)
+    assert ("Party", "سازمان جوانان حزب توده") not in bodies_named(doc)
+    parties = {e.label for e in resolve([doc], resources).entities.values() if e.kind == "Party"}
+    assert parties == {"حزب توده ایران"}  # the lexicon's short form inside the body is not the body
+    assert not bodies_named(analyse("سازمان نظامی حزب را منحل کردند."))  # no party named
+
+
+@pytest.mark.parametrize("name", ["غلامحیدر بارکزی", "گل‌محمد ریگی", "اللهداد نارویی", "میرقاسم صالحی"])
+def test_compound_given_names_are_given_names(analyse, name):
+    assert name in persons(analyse(f"به گفته {name}، کارگران به کار بازگشتند."))
+
+
+@pytest.mark.parametrize("word", ["خداحافظ", "شاهرود", "گلستان", "میراث"])
+def test_words_that_only_look_like_compound_names_are_not_given_names(resources, word):
+    from graphbuild.extract.people import is_given_name
+
+    assert not is_given_name(word, resources)
+
+
+def test_a_given_name_after_a_compound_given_name_is_the_family_name(analyse):
+    assert persons(analyse("دولت عبدالرحمن یوسف سقوط کرد.")) == {"عبدالرحمن یوسف"}
+    assert persons(analyse("سخنان غلامحسین رحیمی شنیده شد.")) == {"غلامحسین رحیمی"}
+
+
+def test_a_given_name_before_a_name_pair_is_part_of_the_name(analyse):
+    assert persons(analyse("یاد کاوه مصطفی کریمی گرامی باد.")) == {"کاوه مصطفی کریمی"}
+
+
+@pytest.mark.parametrize(("text", "person", "body"), [
+    ("یاد هیمن علی رحیمی، از بنیانگذاران حزب دموکرات کردستان ایران، گرامی است.",
+     "هیمن علی رحیمی", "حزب دموکرات کردستان ایران"),
+    ("در مهاباد آرش کریمی، عضو دفتر سیاسی حزب کومه‌له کردستان ایران، سخن گفت.",
+     "آرش کریمی", "حزب کومه‌له کردستان ایران"),
+])
+def test_affiliations_in_apposition(analyse, text, person, body):
+    assert (person, body) in memberships(analyse(text))
+
+
+def test_a_bare_party_after_a_party_named_in_the_sentence_is_that_party(analyse, resources):
+    from graphbuild.resolve import resolve
+
+    doc = analyse("حزب توده ایران بیانیه داد. در عراق حزب کمونیست عراق به قدرت نزدیک شد و "
+                  "کریم احمدی، دبیرکل حزب، به بغداد رفت. حزب توده ایران نیز پیام داد.")
+    resolution = resolve([doc], resources)
+    labels = {key: entity.label for key, entity in resolution.entities.items()}
+    members = {(labels[f.subject], labels[f.object]) for f in resolution.facts if f.kind == "memberOf"}
+    assert members == {("کریم احمدی", "حزب کمونیست عراق")}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("کارگران سوسنگرد و هویزه اعتراض کردند.", "سوسنگرد"),
+    ("کارگران پیمانی در پارس جنوبی دست از کار کشیدند.", "پارس جنوبی"),
+    ("معترضان در میدان گلوبندک گرد آمدند.", "میدان گلوبندک"),
+])
+def test_towns_gas_fields_and_named_squares_are_places(analyse, text, place):
+    assert place in places_named(analyse(text))
+
+
+def test_a_square_named_by_a_common_word_is_an_arena_not_a_place(analyse):
+    assert not any(p.startswith("میدان") for p in places_named(analyse("آنان در میدان مبارزه ماندند.")))
+    assert not any(p.startswith("میدان") for p in places_named(analyse("این میدان نفتی بزرگ است.")))

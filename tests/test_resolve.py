@@ -80,3 +80,10 @@ def test_another_bodys_own_congress_is_not_the_documents_own(resources, analyse)
     organisers = {label: event.facts.get("organizer", "") for label, event in events.items()}
     assert len(events) == 2, organisers
     assert sorted("سودان" in organiser for organiser in organisers.values()) == [False, True]
+
+
+def test_a_name_in_kurdish_spelling_is_the_persian_spelling(resources, analyse):
+    found = entities_of(resources, analyse, "پیام شیرکو ئه‌حمه‌دی‌زاده خوانده شد.", "شیرکو احمدی‌زاده سخن گفت.")
+    assert len(labelled(found, "Person")) == 1
+    found = entities_of(resources, analyse, "پیام شیرکو کریمی‌پور خوانده شد.", "شیرکو احمدی‌زاده سخن گفت.")
+    assert len(labelled(found, "Person")) == 2

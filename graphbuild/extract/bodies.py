@@ -62,6 +62,7 @@ def name_end(tokens: list[Token], head: int, resources: Resources) -> int:
     party_heads = resources.patterns["heads"]["party"]
     end = head + 1  # index after the last specific word
     has_specific = False
+    after_class = False  # the previous word was a class or a trade: «سندیکای کارگران فلزکار مکانیک»
     j = head + 1
     if j < len(tokens) and tokens[j].text in DETACHED_EZAFE:
         j += 1  # «روزنامه ی کیهان»: the ezafe written apart belongs to the name
@@ -88,10 +89,13 @@ def name_end(tokens: list[Token], head: int, resources: Resources) -> int:
                 end += more[0]
             return _parenthesis_end(tokens, end) or end
         j += 1
-        if is_specific(token.text, resources):
+        if after_class and token.text in _trades(resources):
+            end = j  # the class's trade or workplace belongs to the name
+        elif is_specific(token.text, resources):
             end, has_specific = j, True
         elif token.text in _generic(resources):
             end = j
+        after_class = token.text in _class_words(resources) or (after_class and token.text in _trades(resources))
     return end
 
 
@@ -107,6 +111,21 @@ def body_openers(resources: Resources) -> frozenset[str]:
         "body_openers",
         frozenset(heads["party"] + heads["party_if_designated"] + heads["organization"]) - set(heads["never"]),
     )
+
+
+def _class_words(resources: Resources) -> frozenset[str]:
+    return resources.extra.setdefault("class_words", frozenset(resources.patterns["heads"]["class_words"]))
+
+
+def _trades(resources: Resources) -> frozenset[str]:
+    return resources.extra.setdefault("trades", frozenset(resources.patterns["heads"]["trades"]))
+
+
+def _names_a_trade(words: list[str], resources: Resources) -> bool:
+    """«کارگران فلزکار», «بازنشستگان مخابرات»: a class of working people followed by its trade or workplace,
+    the way unions, syndicates and councils are named out of common nouns."""
+    return any(word in _class_words(resources) and following in _trades(resources)
+               for word, following in zip(words, words[1:]))
 
 
 def _name_words(resources: Resources) -> frozenset[str]:
@@ -150,6 +169,8 @@ def body_kind(head: str, words: list[str], resources: Resources) -> Kind | None:
     """
     heads = resources.patterns["heads"]
     content = [word for word in words if word not in "()"]
+    if head not in heads["party"] and _ends_in_known_party(content, resources) and _within_party(content, resources):
+        return "Organization"  # «سازمان نظامی حزب توده»: a body of a party the lexicon knows
     designated = [word for word in content if word in political_designators(resources)]
     placed = any(_is_place_word(word, resources) for word in content) or "(" in words
     unknown = [word for word in content if is_specific(word, resources) and word not in designated]
@@ -158,7 +179,8 @@ def body_kind(head: str, words: list[str], resources: Resources) -> Kind | None:
         return "Party" if placed or len(designated) >= 2 or (designated and unknown) else None
     # A purpose frame names a body by what it is for: «کمیته هماهنگی برای کمک به ایجاد تشکل‌های کارگری».
     framed = designated and _has_purpose_frame(content, resources)
-    return "Organization" if len(designated) >= 2 or placed or unknown or framed else None
+    named = len(designated) >= 2 or placed or unknown or framed or _names_a_trade(content, resources)
+    return "Organization" if named else None
 
 
 def _has_purpose_frame(words: list[str], resources: Resources) -> bool:
@@ -194,7 +216,8 @@ class BodyExtractor:
                 if kind is None or end == i + 1 or _before_light_verb(tokens, end, words[1:], resources):
                     continue
                 start_char, end_char = token.start, tokens[end - 1].end
-                mentions.append(Mention(start_char, end_char, kind, doc.text[start_char:end_char], self.name))
+                mentions.append(Mention(start_char, end_char, kind, doc.text[start_char:end_char], self.name,
+                                        key_text=_known_name(words, kind, resources)))
         return mentions
 
 
@@ -218,6 +241,30 @@ def _within_party(words: list[str], resources: Resources) -> bool:
     no political designator. It is an Organization; the designators are its party's, not its own."""
     inner = next((k for k, word in enumerate(words) if word in resources.patterns["heads"]["party"]), None)
     return inner is not None and not any(word in political_designators(resources) for word in words[:inner])
+
+
+def _known_name(words: list[str], kind: Kind, resources: Resources) -> str:
+    """The lexicon's full name when the body's name is a short form it knows («سندیکای کارگران شرکت واحد»).
+    Not when the full name only adds places («حزب کمونیست کارگری» + «ایران»): the resolver joins those by
+    itself, together with their misspellings, which a lexicon name would hide."""
+    known = resources.known_entities.get(" ".join(words))
+    if known is None or known.kind != kind:
+        return ""
+    full = known.name.split()
+    if full[: len(words)] == words and all(_is_place_word(word, resources) for word in full[len(words):]):
+        return ""
+    return known.name
+
+
+def _ends_in_known_party(words: list[str], resources: Resources) -> bool:
+    """Whether the name's words end in the name of a party from the known-entities lexicon («حزب توده»), which
+    vouches for the whole name although its own words are common ones."""
+    party_heads = resources.patterns["heads"]["party"]
+    for k, word in enumerate(words):
+        if word in party_heads:
+            known = resources.known_entities.get(" ".join(words[k:]))
+            return known is not None and known.kind == "Party"
+    return False
 
 
 def _before_light_verb(tokens: list[Token], end: int, words: list[str], resources: Resources) -> bool:

@@ -25,6 +25,10 @@ Decisions:
   four-digit year or range of years counts only with a calendar word after it, or alone in parentheses
   («جنگ جهانی اول (۱۹۱۴–۱۹۱۸)»), the way a text dates what it has just named.
 * A day and month without a year («۸ مارس», «اول ماه مه») is a named day, not a date: nothing is returned.
+* A season and a year («تابستان ۱۳۶۷», «پاییز ۵۷», «زمستان ۱۹۷۸») is given at year precision: the Gregorian
+  year that holds most of the season's days (a Solar winter, Dey to Esfand, is mostly in the next Gregorian
+  year), with a note giving the exact span. A Gregorian season is given as its year as written, since where
+  a Gregorian winter starts is not fixed; lunar years have no seasons.
 * A pair joined by «و» («۲۰ و ۲۱ مهر ۱۳۹۸») has ``end_value`` like a range, and ``note`` 'pair'.
 """
 
@@ -85,6 +89,7 @@ class MonthNames:
     latin: tuple[tuple[str, int], ...] = ()  # Gregorian months in Latin script, any letter case
     markers: tuple[tuple[str, str], ...] = ()  # calendar words after a year: (words, calendar)
     count_words: tuple[str, ...] = ()  # words after a number that show it counts things
+    seasons: tuple[tuple[str, int], ...] = ()  # a season's name and the first Solar month it holds
 
     @classmethod
     def from_table(cls, table: Mapping) -> MonthNames:
@@ -93,7 +98,7 @@ class MonthNames:
 
         return cls(
             pairs("months_solar"), pairs("months_gregorian"), pairs("months_lunar"), pairs("months_latin"),
-            pairs("calendar_markers"), tuple(table.get("year_count_words", ())),
+            pairs("calendar_markers"), tuple(table.get("year_count_words", ())), pairs("seasons"),
         )
 
     def lookup(self) -> dict[str, tuple[str, int]]:
@@ -383,6 +388,8 @@ def _forms(names: MonthNames) -> list[tuple[re.Pattern, Handler]]:
     sal_years = rf"{NO_LETTER_BEFORE}سال{SP}(?:ها|های){SP}{YEAR.format('year')}"  # «سال‌های», «سالهای»
     years_range = rf"{SP}{RANGE_WORD}{SP}(?:سال{SP})?{YEAR.format('year_2')}"
     year4 = r"(?<!\d)(?P<year>[0-9]{4})(?!\d)"
+    seasons = _alternation([name for name, _ in names.seasons]) or "(?!)"
+    season = rf"{NO_LETTER_BEFORE}(?P<season>{seasons}){NO_LETTER_AFTER}"
     forms = {
         rf"{day}{SP}(?:ماه{SP})?{month}{tail}": _day_month_year,  # «اول ماه مه ۲۰۱۲»
         rf"{day}{SP}{JOIN}{SP}{day_2}{SP}{month}{tail}": _days_month_year,
@@ -391,6 +398,7 @@ def _forms(names: MonthNames) -> list[tuple[re.Pattern, Handler]]:
         rf"{month}{SP}{JOIN}{SP}{month_2}{tail}": _months_year,
         rf"{month}{SP}{day}{SP}[,،]?{SP}{year4}{_marker(names)}": _month_day_year,
         rf"{sal_year}(?:{years_range})?{_marker(names)}": _years,
+        rf"{season}{SP}(?:سال{SP})?{YEAR.format('year')}{_marker(names)}": _season_year,  # «تابستان ۱۳۶۷»
         rf"{sal_years}{years_range}{_marker(names)}": _years,  # alone, «سال‌های ۶۰» is a decade
         rf"{year4}(?:{years_range})?{_marker(names, optional=False)}": _years,  # a bare number needs a calendar
         # …or parentheses around it alone: «جنگ جهانی اول (۱۹۱۴–۱۹۱۸)», «کمون پاریس (1871)»
@@ -533,6 +541,27 @@ def _years(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMent
         return None
     end = match.end("marker") if marker else match.end("year_2")
     return _mention(text, match.start(), end, _Point(calendar, year), _Point(calendar, last_year))
+
+
+def _season_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
+    """«تابستان ۱۳۶۷», «پاییز ۵۷», «زمستان ۱۹۷۸ میلادی»: the Gregorian year most of the season falls in."""
+    marker = match.groupdict().get("marker")
+    calendar = _marker_calendar(marker, names) if marker else _calendar_of_bare_year(match.group("year"))
+    first_month = dict((_compact(name), month) for name, month in names.seasons).get(_compact(match.group("season")))
+    year = calendar and first_month and _year_of(match, "year", calendar, scan, names)
+    if not year or calendar == "lunar":
+        return None
+    end = match.end("marker") if marker else match.end("year")
+    if calendar == "gregorian":
+        note = f"{match.group('season')} {year}: the season's span in the Gregorian calendar is not fixed"
+        return DateMention(match.start(), end, text[match.start():end], f"{year:04d}", None, calendar, note)
+    first, last = _month_bounds(calendar, year, first_month), _month_bounds(calendar, year, first_month + 2)
+    if first is None or last is None:
+        return None
+    by_year = Counter(day.year for day in _days(first[0], last[1]))
+    gregorian_year, _ = by_year.most_common(1)[0]  # ties go to the earlier year, counted first
+    note = f"{calendar} {year} season months {first_month}-{first_month + 2} = {first[0]}..{last[1]}"
+    return DateMention(match.start(), end, text[match.start():end], f"{gregorian_year:04d}", None, calendar, note)
 
 
 def _calendar_of_bare_year(digits: str) -> str:

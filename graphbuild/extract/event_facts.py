@@ -5,10 +5,13 @@ An event gets a date
   or uprising («انقلاب ۵۷») is a Solar year;
 - written right after it in the same sentence, with nothing between but punctuation, «در», «سال», «مورخ» or
   a place: «کنگره دوم در سال ۱۹۲۰», «نشست … در استکهلم، ۲۸ تا ۳۰ اکتبر ۲۰۱۶»;
+- written right before it in its clause, after «در» and with nothing between but «با»: «در ۲۸ مرداد ۱۳۳۲
+  کودتا …», «در آوریل ۱۹۷۸ با کودتای ثور …», when no date follows it;
 - on the lines right under a heading line that names it, lines that hold nothing but a place and dates
   (the way statements sign off: «مصوب نشست چهارم … \\n استکهلم (سوئد)- ۸ تا ۱۰ آبان ۱۳۹۵ \\n ۲۸ تا ۳۰ اکتبر ۲۰۱۶»).
 Where the text gives the date in two calendars, the Gregorian as written wins, and a disagreement is noted.
-A place in those same positions («در استکهلم», the sign-off line) is the event's location.
+A place in those same positions («در استکهلم», the sign-off line) is the event's location, and so is the place
+a sentence opens with as its frame, «در عراق، انقلاب ۱۴ ژوئیه ۱۹۵۸ …», for an event with no other place.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ DURING = re.compile(r"(?:در\s+طول|در\s+جریان|در\s+خلال|در\s+
 LINES_UNDER = 2  # sign-off lines read under an event's heading line
 OWN_OBJECT = re.compile(r"\s*(?:خود|خویش)(?:\s+را)?\s")  # «نخستین کنگره خود را در ۱۹۴۵ …»
 BARE_YEAR = re.compile(r"[\s،,]*(?:در|سال|در\s+سال)\s+([0-9۰-۹]{4})(?![0-9۰-۹])")  # «… در ۱۹۴۵»
+DATE_BEFORE = re.compile(r"(?:^|[\s،,(])در\s*$")  # «در ۲۸ مرداد ۱۳۳۲ …»: the date opens a clause of its own
+BEFORE_EVENT = re.compile(r"\s*(?:با\s+)?")  # «در آوریل ۱۹۷۸ با کودتای ثور»: the act by which it happened
+FRAME = re.compile(r"\s*در\s+(?:کشور\s+|شهر\s+)?$")  # «در عراق، …»: the sentence opens with its place
 DATE_GAP = re.compile(r"[\s،,]*(?:که\s+)?(?:(?:از|در|سال|روز)\s+)*")  # before a date that comes between
 
 
@@ -39,9 +45,10 @@ class EventFactExtractor:
         found: list[Relation] = []
         for event in (m for m in doc.mentions if m.kind == "Event"):
             sentence = doc.sentence_of(event.start)
-            when = _own_date(event, dates) or _date_after(doc, event, dates, places, sentence)
+            when = (_own_date(event, dates) or _date_after(doc, event, dates, places, sentence)
+                    or _date_before(doc, event, dates, sentence))
             where = (_place_after(doc, event, places, dates, sentence) or _aimed_at(doc, event, places)
-                     or _place_in_name(doc, event, places))
+                     or _place_in_name(doc, event, places) or _place_framing(doc, event, places, sentence))
             if when is None and where is None:
                 when, where, sentence = _sign_off(doc, event, dates, places)
             if when:
@@ -70,6 +77,10 @@ def _on_named_day(event: Mention, when, resources: Resources):
 
 
 def _own_date(event: Mention, dates: list[DateMention]):
+    if stated := event.attribute("stated_date"):  # a reported protest: the one date its sentence states
+        d = next((d for d in dates if d.start == int(stated)), None)
+        if d is not None:
+            return d.start_value, d.end_value, d.note, (d.start, d.end)
     inside = [d for d in dates if event.start <= d.start and d.end <= event.end]
     if inside:
         d = inside[0]
@@ -109,6 +120,20 @@ def _date_after(doc: Document, event: Mention, dates: list[DateMention], places:
         group.append(later)
     chosen = _prefer_gregorian(group)
     return chosen.start_value, chosen.end_value, chosen.note, (chosen.start, chosen.end)
+
+
+def _date_before(doc: Document, event: Mention, dates: list[DateMention], sentence):
+    """«در ۲۸ مرداد ۱۳۳۲ کودتا …», «در آوریل ۱۹۷۸ با کودتای ثور به قدرت رسید»: a date after «در» right
+    before the event (or before «با» and it) dates it; one that ends a clause before it («…، در ۱۳۵۷.») does not."""
+    before = [d for d in dates if sentence[0] <= d.start and d.end <= event.start]
+    if not before:
+        return None
+    date = before[-1]
+    if BEFORE_EVENT.match(doc.text, date.end).end() != event.start:
+        return None
+    if not DATE_BEFORE.search(doc.text, max(sentence[0], date.start - 10), date.start):
+        return None
+    return date.start_value, date.end_value, date.note, (date.start, date.end)
 
 
 def _bare_year_after(doc: Document, position: int):
@@ -262,6 +287,19 @@ def _place_in_name(doc: Document, event: Mention, places: list[Mention]) -> Ment
               and event.start <= m.start and m.end <= event.end]
     free = [p for p in inside if not any(b.start <= p.start and p.end <= b.end for b in bodies)]
     return free[0] if len(free) == 1 and len(inside) == 1 else None
+
+
+def _place_framing(doc: Document, event: Mention, places: list[Mention], sentence) -> Mention | None:
+    """«در افغانستان، حزب … با کودتای ثور به قدرت رسید»: a sentence that opens with «در PLACE،» tells where
+    what it reports happened. Only the comma after the place marks it as the sentence's frame."""
+    first = next((p for p in places if sentence[0] <= p.start < event.start), None)
+    if first is None or not FRAME.fullmatch(doc.text, sentence[0], first.start):
+        return None
+    if not re.match(r"\s*[،,]", doc.text[first.end : first.end + 3]):
+        return None
+    if any(event.start <= p.start and p.end <= event.end for p in places):
+        return None  # a place in its own name says more than the frame
+    return first
 
 
 def _sign_off(doc: Document, event: Mention, dates: list[DateMention], places: list[Mention]):

@@ -176,6 +176,23 @@ def _described_with_year(tokens: list[Token], i: int, resources,
     return after, " ".join([*described, *(t.text for t in tokens[j:after])])
 
 
+def _people_and_place_end(tokens: list[Token], i: int, resources) -> int | None:
+    """Index after «بازنشستگان مخابرات در تبریز» or «کارگران شهرداری ایرانشهر»: up to three describing words
+    (the people), then a place, after «در» or as the last of those words; None if no place ends them."""
+    stops = resources.lexicon.stopwords
+    j, words = i, 0
+    while j < len(tokens) and words <= DESCRIBING_WORDS and tokens[j].is_word:
+        if words and tokens[j].text == "در" and (place := place_at(tokens, j + 1, resources)):
+            return j + 1 + place[0]
+        if words and (place := place_at(tokens, j, resources)):
+            return j + place[0]
+        word = tokens[j].text
+        if word in stops or word in resources.patterns["names"]["stops"] or DIGITS.match(word):
+            return None
+        words, j = words + 1, j + 1
+    return None
+
+
 def _organiser_tail(tokens: list[Token], i: int, resources) -> tuple[int, str]:
     """(index after, kind of tail) for the body named right after an event: «… کمیته مرکزی حزب …»."""
     heads = resources.patterns["heads"]
@@ -222,7 +239,9 @@ class EventExtractor:
         mentions = []
         dates = {date.start: date for date in find_dates(doc.text)}
         for tokens in lines(doc):
-            mentions.extend(self._headed(doc, tokens, resources, dates))
+            headed = self._headed(doc, tokens, resources, dates)
+            mentions.extend(headed)
+            mentions.extend(self._reported(doc, tokens, resources, dates, {m.start for m in headed}))
             mentions.extend(self._coordinated(doc, tokens, resources))
             mentions.extend(self._named(doc, tokens, resources))
         return mentions
@@ -308,6 +327,31 @@ class EventExtractor:
                 Mention(start_char, end_char, "Event", doc.text[start_char:end_char], self.name,
                         key_text=" ".join(filter(None, [core, tail_text])), attributes=tuple(attributes))
             )
+        return found
+
+    def _reported(self, doc: Document, tokens: list[Token], resources, dates: dict[int, DateMention],
+                  taken: set[int]) -> list[Mention]:
+        """«تجمع بازنشستگان مخابرات در تبریز … در ۵ تیر ۱۴۰۰»: a protest head, the people who held it and a
+        place is one reported happening when its sentence states one date. Without the place, or the date,
+        «اعتراض کشاورزان» only describes, so nothing is found; the date is the event's (see event_facts)."""
+        heads = set(resources.patterns["events"]["report_heads"])
+        found = []
+        for h, token in enumerate(tokens):
+            head = head_word(token.text, heads)
+            if head is None or token.start in taken:
+                continue
+            end = _people_and_place_end(tokens, h + 1, resources)
+            if end is None:
+                continue
+            sentence = doc.sentence_of(token.start)
+            stated = [d for d in dates.values() if sentence[0] <= d.start < sentence[1]]
+            if len(stated) != 1:
+                continue  # none, or several whose one is the event's the sentence does not say
+            start_char, end_char = token.start, tokens[end - 1].end
+            key = " ".join([head, *(t.text for t in tokens[h + 1 : end])])
+            found.append(Mention(start_char, end_char, "Event", doc.text[start_char:end_char], self.name,
+                                 key_text=key, attributes=(("head", head), ("tail", ""),
+                                                           ("stated_date", str(stated[0].start)))))
         return found
 
     def _named(self, doc: Document, tokens: list[Token], resources) -> list[Mention]:

@@ -15,6 +15,8 @@ from graphbuild.resources import Resources
 MAX_NAME_WORDS = 3
 FAMILY_ENDINGS = ("ی", "زاده", "پور", "نیا", "فر", "وند", "لو", "یان", "نژاد")
 COMMON_WORD = 2_000_000  # hazm frequency above which a word is not read as a name by its shape alone
+# A compound that hazm counts this often is a word of its own, not a name: «خداحافظ» (خدا + حافظ).
+COMMON_COMPOUND = 100_000
 TYPO_SOURCE = 1_000_000  # a word this common, one letter away from an unknown "family name", makes it a typo
 SIGNATURE_LINE_WORDS = 8  # a line this short may be a signature
 FAMILY_SUFFIX_WORDS = {"زاده", "پور", "نژاد", "نیا", "فر", "وند", "لو"}  # «عبدی نژاد», «عظیم زاده»
@@ -58,10 +60,30 @@ def _family_by_shape(word: str, resources: Resources) -> bool:
 
 
 def is_given_name(word: str, resources: Resources) -> bool:
-    """A given name from the lexicons, also in its other common spelling («یداله» for «یدالله»)."""
+    """A given name from the lexicons, also in its other common spelling («یداله» for «یدالله»), or one
+    built from them (see :func:`is_compound_given_name`)."""
     if word in resources.given_names:
         return True
-    return word.endswith("اله") and word[:-3] + "الله" in resources.given_names
+    if word.endswith("اله") and word[:-3] + "الله" in resources.given_names:
+        return True
+    return is_compound_given_name(word, resources) and resources.lexicon.frequency(word) < COMMON_COMPOUND
+
+
+def is_compound_given_name(word: str, resources: Resources) -> bool:
+    """«غلامرضا», «نورمحمد», «گل‌احمد», «مولابخش»: a name-forming prefix before a given name or a suffix, or a
+    given name before a suffix. Compound names are made freely, so no list of them can be whole."""
+    people = resources.patterns["people"]
+    stem = word.replace("\u200c", "")
+    if len(stem) < 5:
+        return False
+    given = resources.given_names
+    suffixes = people["given_name_suffixes"]
+    for prefix in people["given_name_prefixes"]:
+        rest = stem[len(prefix):]
+        if stem.startswith(prefix) and len(rest) >= 2 and (rest in given or rest in suffixes):
+            return True
+    return any(stem.endswith(suffix) and stem[: -len(suffix)] in given for suffix in suffixes
+               if len(stem) - len(suffix) >= 2)
 
 
 def _town_as_given_name(tokens: list[Token], i: int, resources: Resources, after_title: bool = False) -> bool:
@@ -96,6 +118,30 @@ def _plausible_pair(given: Token, family: Token, resources: Resources) -> bool:
     if resources.lexicon.frequency(given.text) < COMMON_WORD:
         return True
     return family.text in resources.family_names or not resources.lexicon.is_known(family.text)
+
+
+def _given_name_as_family(tokens: list[Token], i: int, resources: Resources) -> bool:
+    """«عبدالکریم قاسم», «نورمحمد کریم»: after a compound given name, which is whole and never the first half
+    of a double given name, a given name is the family name (as in Arab and Afghan names), unless a family name
+    follows it (then it is the second given name: «غلامرضا حسین …» is left to the pair that follows)."""
+    first, family = tokens[i].text, tokens[i + 1]
+    if not (is_compound_given_name(first, resources) and is_given_name(family.text, resources)
+            and _is_name_word(family, resources) and resources.lexicon.frequency(family.text) < COMMON_WORD):
+        return False
+    return not (i + 2 < len(tokens) and _family_like(tokens[i + 2], resources))
+
+
+def _first_given_name(tokens: list[Token], i: int, resources: Resources) -> int:
+    """Where a name whose pair starts at ``i`` begins: one word earlier when that word is a given name too.
+    «فواد مصطفی سلطانی», «محمد رضا شجریان»: a double given name, or a two-word family name written apart;
+    either way the first word is the person's. A given name that is a common word («امید») stays out."""
+    if i == 0:
+        return i
+    before = tokens[i - 1]
+    if (is_given_name(before.text, resources) and _is_name_word(before, resources)
+            and resources.lexicon.frequency(before.text) < COMMON_WORD and before.end + 1 >= tokens[i].start):
+        return i - 1
+    return i
 
 
 def without_plural(word: str) -> str:
@@ -155,8 +201,8 @@ class PersonExtractor:
                 # «جعفر عظیم زاده»: a family-name suffix written apart vouches for the word before it.
                 split_family = after < len(tokens) and without_plural(tokens[after].text) in FAMILY_SUFFIX_WORDS
                 if (_family_like(family, resources) and _plausible_pair(tokens[i], family, resources)) or (
-                        split_family and _is_name_word(family, resources)):
-                    spans.append((i, _extend_family(tokens, after)))
+                        split_family and _is_name_word(family, resources)) or _given_name_as_family(tokens, i, resources):
+                    spans.append((_first_given_name(tokens, i, resources), _extend_family(tokens, after)))
         return spans
 
     def _name_list(self, tokens: list[Token], resources: Resources) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ from itertools import pairwise
 from graphbuild.document import Document, Mention, Token
 from graphbuild.extract.words import (
     GLUED_PREFIXES,
+    ends_name,
     first_words,
     is_known_word,
     lines,
@@ -56,6 +57,11 @@ ADDRESS_MARKS = "@/\\_:.="  # next to a word without a space, they make it part 
 PORT_WORD = "بندر"
 COMMON_WORD = 1_000_000  # hazm frequency above which a port's name without «بندر» is a word: «گز», «ترکمن»
 ADMINISTRATIVE_WORDS = ("استان ", "شهرستان ")
+# «میدان چوارچرا», «میدان توپخانه»: a square named by a proper name. «میدان» is also a field or an arena
+# («میدان مبارزه», «میدان جنگ»; «میدان انقلاب» is both), so only a rare word makes it a square, and not an
+# adjective in «ی» («میدان نفتی», «میدان مغناطیسی»: hazm counts these 0 times).
+SQUARE_WORD = "میدان"
+SQUARE_NAME_FREQUENCY = 500_000  # hazm count below which a word after «میدان» is a name
 JOINED_AND = re.compile(r" و(?=[\u0600-\u06ff])(?!و)(\w)")  # «سیستان وبلوچستان»: «و» run onto the next word
 
 
@@ -233,11 +239,26 @@ def _glued_find(tokens: list[Token], i: int, resources: Resources) -> Found | No
     return None
 
 
+def _square_find(tokens: list[Token], i: int, resources: Resources) -> Found | None:
+    """«میدان چوارچرا»: a square named by a rare word; «میدان مبارزه» is an arena, no place."""
+    if tokens[i].text != SQUARE_WORD or i + 1 >= len(tokens):
+        return None
+    name = tokens[i + 1]
+    word = name.text
+    rare = not is_known_word(word, resources) or (
+        resources.lexicon.frequency(word) < SQUARE_NAME_FREQUENCY and not word.endswith("ی"))
+    if not (rare and name.is_word and len(word) > 2 and not any(char.isdigit() for char in word)
+            and not ends_name(word, resources)):
+        return None
+    return 2, [PlaceFind(tokens[i].start, name.end, f"{SQUARE_WORD} {word}")]
+
+
 def find_at(tokens: list[Token], i: int, resources: Resources) -> Found | None:
     """The longest place name, in any of the forms above, that starts at token ``i``."""
     if not tokens[i].is_word:
         return None
-    found = [f(tokens, i, resources) for f in (_lexicon_find, _inflected_find, _compass_find, _glued_find)]
+    finders = (_lexicon_find, _inflected_find, _compass_find, _glued_find, _square_find)
+    found = [f(tokens, i, resources) for f in finders]
     return max(filter(None, found), key=lambda f: (f[0], f[1][-1].end), default=None)  # a tie: the first
 
 
