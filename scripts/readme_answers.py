@@ -20,7 +20,8 @@ from graphbuild.query import QueryResult, load, run_query
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = re.compile(r"^### .*\(`queries/(?P<name>[\w-]+)\.rq`\)\s*$", re.MULTILINE)
 TABLE = re.compile(r"(?:^\|.*\|[ \t]*\n)+", re.MULTILINE)
-CELL_CHARACTERS = 70  # longer cells (sentences) are cut, with «…»
+CELL_CHARACTERS = 70  # longer sentences are cut, with «…»
+CUT_COLUMNS = ("sentence",)  # the columns that hold a sentence of the text
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,9 @@ SHOWN = {
 }
 
 
-def _cell(value: object) -> str:
+def _cell(value: object, cut: bool) -> str:
     text = " ".join(("" if value is None else str(value)).split()).replace("|", "\\|")
-    return text if len(text) <= CELL_CHARACTERS else text[:CELL_CHARACTERS] + "…"
+    return text if not cut or len(text) <= CELL_CHARACTERS else text[:CELL_CHARACTERS] + "…"
 
 
 def markdown_table(result: QueryResult, shown: Shown) -> str:
@@ -56,7 +57,8 @@ def markdown_table(result: QueryResult, shown: Shown) -> str:
         rows = [row for row in rows if not (str(row[column]) in seen or seen.add(str(row[column])))]
     visible = rows if shown.rows is None else rows[: shown.rows]
     lines = ["| " + " | ".join(result.columns[i] for i in kept) + " |", "|" + "---|" * len(kept)]
-    lines += ["| " + " | ".join(_cell(row[i]) for i in kept) + " |" for row in visible]
+    lines += ["| " + " | ".join(_cell(row[i], result.columns[i] in CUT_COLUMNS) for i in kept) + " |"
+              for row in visible]
     hidden = len(result.rows) - len(visible)
     if hidden:
         lines.append(f"| … {hidden} more rows ({len(result.rows)} in all) |" + " |" * (len(kept) - 1))
