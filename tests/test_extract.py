@@ -356,9 +356,6 @@ def test_a_protest_without_both_a_place_and_one_date_is_no_event(analyse, text):
 
 # ---- entities, round 2 ----
 
-def bodies_named(doc) -> set[tuple[str, str]]:
-    return {(m.kind, m.text) for m in doc.mentions if m.kind in ("Party", "Organization")}
-
 
 @pytest.mark.parametrize(("text", "name"), [
     ("بیانیه سندیکای کارگران نساجی منتشر شد.", "سندیکای کارگران نساجی"),
@@ -367,7 +364,7 @@ def bodies_named(doc) -> set[tuple[str, str]]:
 ])
 def test_a_union_of_a_class_named_by_its_trade_is_an_organisation(analyse, text, name):
     assert any(kind == "Organization" and found_name.startswith(name)
-               for kind, found_name in bodies_named(analyse(text)))
+               for kind, found_name in bodies(analyse(text)))
 
 
 @pytest.mark.parametrize("text", [
@@ -376,18 +373,18 @@ def test_a_union_of_a_class_named_by_its_trade_is_an_organisation(analyse, text,
     "اتحادیه کارگران نشان داد که ایستاده است.",  # the word after the class is no trade
 ])
 def test_a_union_of_a_class_without_a_trade_is_no_name(analyse, text):
-    assert not bodies_named(analyse(text))
+    assert not bodies(analyse(text))
 
 
 def test_a_body_of_a_known_party_is_an_organisation_and_not_the_party(analyse, resources):
     from graphbuild.resolve import resolve
 
     doc = analyse("چند سال بعد سازمان جوانان حزب توده منحل شد و حزب توده ایران به تبعید رفت.")
-    assert ("Organization", "سازمان جوانان حزب توده") in bodies_named(doc)
-    assert ("Party", "سازمان جوانان حزب توده") not in bodies_named(doc)
+    assert ("Organization", "سازمان جوانان حزب توده") in bodies(doc)
+    assert ("Party", "سازمان جوانان حزب توده") not in bodies(doc)
     parties = {e.label for e in resolve([doc], resources).entities.values() if e.kind == "Party"}
     assert parties == {"حزب توده ایران"}  # the lexicon's short form inside the body is not the body
-    assert not bodies_named(analyse("سازمان نظامی حزب را منحل کردند."))  # no party named
+    assert not bodies(analyse("سازمان نظامی حزب را منحل کردند."))  # no party named
 
 
 @pytest.mark.parametrize("name", ["غلامحیدر بارکزی", "گل‌محمد ریگی", "اللهداد نارویی", "میرقاسم صالحی"])
