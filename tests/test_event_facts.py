@@ -192,3 +192,10 @@ def test_a_place_that_is_not_the_sentences_frame_is_not_the_location(analyse):
 def test_a_reported_protest_gets_its_place_and_the_date_of_its_sentence(analyse):
     doc = analyse("روز ۱۲ مهر ۱۴۰۱ تجمع پرستاران بیمارستان در کرمانشاه با حمله نیروهای امنیتی پراکنده شد.")
     assert facts(doc) == {"location": "کرمانشاه", "date": ("2022-10-04", "", "")}
+
+
+def test_date_and_place_after_the_days_on_which_an_event_was_held(analyse):
+    found = facts(analyse("کنگره نهم حزب کار ایران روزهای ۱۴ و ۱۵ آذر ۱۳۹۷ در شهر سلیمانیه برگزار شد."))
+    assert found["date"][:2] == ("2018-12-05", "2018-12-06") and found["location"] == "سلیمانیه"
+    found = facts(analyse("پلنوم سوم در تاریخ ۳ دی ۱۴۰۰ در هامبورگ برگزار شد."))
+    assert found["date"][:2] == ("2021-12-24", "") and found["location"] == "هامبورگ"

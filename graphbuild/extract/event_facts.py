@@ -24,7 +24,7 @@ from graphbuild.extract.events import head_word
 from graphbuild.extract.words import to_latin_digits
 from graphbuild.resources import Resources
 
-LINK = re.compile(r"^[\s،,:؛\-–()]*(?:(?:در|به|از|که|مورخ|مورخه|تاریخ|سال|روز|طی)[\s،,:\-–()]*)*$")
+LINK = re.compile(r"^[\s،,:؛\-–()]*(?:(?:در|به|از|که|مورخ|مورخه|تاریخ|سال|روزهای|روزها|روز|طی)[\s،,:\-–()]*)*$")
 YEAR_NAMED = re.compile(r"^(?:[۰-۹]{2}|[۰-۹]{4})$")  # «انقلاب ۵۷», «بحران مالی ۲۰۰۸»
 DURING = re.compile(r"(?:در\s+طول|در\s+جریان|در\s+خلال|در\s+اثنای|در\s+میانه|طی)\s*$")
 LINES_UNDER = 2  # sign-off lines read under an event's heading line
@@ -33,7 +33,7 @@ BARE_YEAR = re.compile(r"[\s،,]*(?:در|سال|در\s+سال)\s+([0-9۰-۹]{4})
 DATE_BEFORE = re.compile(r"(?:^|[\s،,(])در\s*$")  # «در ۲۸ مرداد ۱۳۳۲ …»: the date opens a clause of its own
 BEFORE_EVENT = re.compile(r"\s*(?:با\s+)?")  # «در آوریل ۱۹۷۸ با کودتای ثور»: the act by which it happened
 FRAME = re.compile(r"\s*در\s+(?:کشور\s+|شهر\s+)?$")  # «در عراق، …»: the sentence opens with its place
-DATE_GAP = re.compile(r"[\s،,]*(?:که\s+)?(?:(?:از|در|سال|روز)\s+)*")  # before a date that comes between
+DATE_GAP = re.compile(r"[\s،,]*(?:که\s+)?(?:(?:از|در|سال|روزهای|روزها|روز|تاریخ)\s+)*")  # before a date that comes between
 
 
 class EventFactExtractor:
