@@ -410,3 +410,126 @@ def test_a_solar_season_notes_its_exact_span():
 @pytest.mark.parametrize("text", ["بهار ۲۰ ساله", "بهارستان ۱۳۵۷", "تابستان گرم", "زمستان ۴۰ نفر", "پاییز ۹۸۷"])
 def test_a_season_without_a_year_or_inside_a_word_is_no_date(text):
     assert find_dates(text) == []
+
+
+# ---- a day and month without a year, read against the document's date ----
+
+from graphbuild.extract.dates import (  # noqa: E402  (kept beside the tests that use them)
+    ReferenceDate,
+    document_reference_date,
+    reference_from_dateline,
+    reference_from_value,
+)
+
+ISSUE_OF_10_TIR_1400 = ReferenceDate(date(2021, 7, 1), date(2021, 7, 1), "dateline ۱۰ تیر ۱۴۰۰")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end"),
+    [
+        ("در ۲۸ اسفند اعتصاب آغاز شد", "۲۸ اسفند", "2021-03-18", None),  # 28 Esfand 1399: the year before
+        ("روز ۸ تیر", "۸ تیر", "2021-06-29", None),  # 8 Tir 1400, two days before the issue
+        ("سه‌شنبه ۱۰ تیر", "۱۰ تیر", "2021-07-01", None),  # the issue's own day counts
+        ("سه‌شنبه ۱۲ مهر", "۱۲ مهر", "2020-10-03", None),  # 12 Mehr 1399
+        ("on 3 June", "3 June", "2021-06-03", None),  # another calendar: the reference's Gregorian year
+        ("on 5 July", "5 July", "2020-07-05", None),  # 5 July 2021 is after the issue
+        ("از ۸ تا ۱۰ تیر", "۸ تا ۱۰ تیر", "2021-06-29", "2021-07-01"),
+        ("از ۲۸ اسفند تا ۵ فروردین", "۲۸ اسفند تا ۵ فروردین", "2021-03-18", "2021-03-25"),  # across the new year
+    ],
+)
+def test_a_day_and_month_takes_the_last_year_at_or_before_the_reference(text, written, start, end):
+    (found,) = find_dates(text, reference=ISSUE_OF_10_TIR_1400)
+    assert (found.text, found.start_value, found.end_value) == (written, start, end)
+    assert found.year_from_reference
+    assert "year taken from the document's date (dateline ۱۰ تیر ۱۴۰۰)" in found.note
+
+
+@pytest.mark.parametrize("text", ["در ۲۸ اسفند اعتصاب آغاز شد", "on 3 June", "از ۸ تا ۱۰ تیر"])
+def test_without_a_reference_a_day_and_month_stays_no_date(text):
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize("text", ["۸ مارس", "اول ماه مه", "اول مه", "3 may be", "۳۰ بهمن ۵۰۰", "۳۱ مهر"])
+def test_named_days_lower_case_may_unread_years_and_missing_days_give_nothing(text):
+    assert find_dates(text, reference=ISSUE_OF_10_TIR_1400) == []
+
+
+def test_a_written_year_wins_over_the_reference():
+    (found,) = find_dates("۲۸ اسفند ۱۳۵۷", reference=ISSUE_OF_10_TIR_1400)
+    assert found.start_value == "1979-03-19" and not found.year_from_reference
+    (counted,) = find_dates("۲۵ بهمن ۳۰ نفر", reference=ISSUE_OF_10_TIR_1400)  # a count, not a year
+    assert counted.text == "۲۵ بهمن" and counted.start_value == "2021-02-13"
+
+
+def test_a_reference_known_to_the_month_dates_only_what_the_whole_month_agrees_on():
+    april_2012 = reference_from_value("2012-04")
+    assert (april_2012.earliest, april_2012.latest) == (date(2012, 4, 1), date(2012, 4, 30))
+    # 10 Farvardin 1391 (2012-03-29) is before every day of April 2012; 25 Farvardin 1391 (2012-04-13) is not.
+    assert [d.start_value for d in find_dates("۱۰ فروردین", reference=april_2012)] == ["2012-03-29"]
+    assert find_dates("۲۵ فروردین", reference=april_2012) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "earliest", "latest"),
+    [
+        ("2016-10-30", date(2016, 10, 30), date(2016, 10, 30)),
+        ("2019", date(2019, 1, 1), date(2019, 12, 31)),
+        ("1400-04-10", date(2021, 7, 1), date(2021, 7, 1)),  # a Solar year: not ISO Gregorian
+        ("۱۰ تیر ۱۴۰۰", date(2021, 7, 1), date(2021, 7, 1)),
+    ],
+)
+def test_catalogue_dates_as_references(value, earliest, latest):
+    reference = reference_from_value(value)
+    assert (reference.earliest, reference.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize("value", ["", "soon", "2016-13", "2019-02-30", "تیر ۱۴۰۰"])
+def test_a_catalogue_date_that_is_no_date_or_no_day_is_no_reference(value):
+    assert reference_from_value(value) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["پنجشنبه ۱۰ تیر ۱۴۰۰\nخبرها", "اخگر ۲۱۷ – ۱۰ تیر ۱۴۰۰\nخبرها", "\n\nاخگر ۲۱۷\nشماره ویژه\n۱۰ تیر ۱۴۰۰\nمتن"],
+)
+def test_a_dateline_on_the_first_lines_is_the_reference(text):
+    reference = reference_from_dateline(text)
+    assert (reference.earliest, reference.latest) == (date(2021, 7, 1), date(2021, 7, 1))
+    assert "۱۰ تیر ۱۴۰۰" in reference.label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اخگر\nشماره ۲۱۷\nویژه\n۱۰ تیر ۱۴۰۰",  # the fourth line is no dateline
+        "در ۲۸ مرداد ۱۳۳۲ کودتای آمریکایی دولت مصدق را سرنگون کرد و دوران تازه‌ای آغاز شد.",  # a sentence
+        "اخگر ۲۱۷ – تیر ۱۴۰۰",  # a month is no day
+        "از ۸ تا ۱۰ تیر ۱۴۰۰",  # nor a range
+    ],
+)
+def test_no_dateline_no_reference(text):
+    assert reference_from_dateline(text) is None
+
+
+def test_the_catalogue_date_wins_over_the_dateline_and_either_may_be_missing():
+    text = "پنجشنبه ۱۰ تیر ۱۴۰۰\nمتن"
+    assert document_reference_date("2016-10-30", text).earliest == date(2016, 10, 30)
+    assert document_reference_date(None, text).earliest == date(2021, 7, 1)
+    assert document_reference_date("soon", text).earliest == date(2021, 7, 1)
+    assert document_reference_date(None, "متن بی تاریخ") is None
+
+
+# Texts with many days and months in them, of every calendar, so that the property meets them often.
+day_and_month = st.builds("{} {}".format, st.integers(0, 33), st.sampled_from(
+    ["اسفند", "فروردین", "تیر", "دی ماه", "مارس", "June", "فوریه", "رمضان", "ذی‌الحجه", "شعبان"]))
+texts_with_days = st.lists(st.one_of(pieces, day_and_month), max_size=20).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts_with_days, st.dates(min_value=date(1930, 1, 1), max_value=date(2070, 12, 31)))
+def test_with_a_reference_never_raises_nor_dates_a_day_and_month_after_it(text, day):
+    mentions = find_dates(text, reference=ReferenceDate(day, day, "test"))
+    check(text, mentions)
+    for mention in (m for m in mentions if m.year_from_reference):
+        assert first_day(mention.start_value) <= day
+        assert first_day(mention.end_value or mention.start_value) <= day

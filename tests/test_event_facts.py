@@ -199,3 +199,57 @@ def test_date_and_place_after_the_days_on_which_an_event_was_held(analyse):
     assert found["date"][:2] == ("2018-12-05", "2018-12-06") and found["location"] == "سلیمانیه"
     found = facts(analyse("پلنوم سوم در تاریخ ۳ دی ۱۴۰۰ در هامبورگ برگزار شد."))
     assert found["date"][:2] == ("2021-12-24", "") and found["location"] == "هامبورگ"
+
+
+# ---- a day and month without a year, in a document whose own date is known ----
+
+
+def analyse_dated(resources, text: str, catalogue_date: str | None = None):
+    """Like ``analyse``, with the catalogue's date in the source's metadata when one is given."""
+    from graphbuild.document import SourceFile
+    from graphbuild.extract import extract
+    from graphbuild.normalise import normalise
+
+    metadata = {"date": catalogue_date} if catalogue_date else {}
+    return extract(normalise(SourceFile("dated.txt", text, metadata), resources), resources)
+
+
+CONGRESS_ON_A_DAY = "کنگره دوازدهم حزب توده ایران در برلین در تاریخ ۲۴ مرداد برگزار شد."
+
+
+def test_a_day_and_month_takes_its_year_from_the_catalogue_date(resources):
+    start, end, note = facts(analyse_dated(resources, CONGRESS_ON_A_DAY, "2019-09-01"))["date"]
+    assert (start, end) == ("2019-08-15", "")  # 24 Mordad 1398, the last one before 1 September 2019
+    assert note == "year taken from the document's date (catalogue 2019-09-01)"
+
+
+def test_a_day_and_month_takes_its_year_from_the_dateline(resources):
+    doc = analyse_dated(resources, "اخگر ۲۱۷ – ۱۰ تیر ۱۴۰۰\n" + CONGRESS_ON_A_DAY)
+    start, _, note = facts(doc)["date"]
+    assert start == "2020-08-14" and "dateline" in note  # 24 Mordad 1399: Mordad 1400 is after the issue
+
+
+def test_without_the_documents_date_a_day_and_month_dates_nothing(resources):
+    assert "date" not in facts(analyse_dated(resources, CONGRESS_ON_A_DAY))
+    assert "date" not in facts(analyse_dated(resources, CONGRESS_ON_A_DAY, "soon"))  # no date: no reference
+
+
+def test_a_day_in_an_events_name_or_a_named_day_is_not_of_the_documents_year(resources):
+    dateline = "پنجشنبه ۱۰ تیر ۱۴۰۰\n"
+    for text in ("در سالگرد قیام ۱۸ تیر دانشجویان به خیابان آمدند.", "تظاهرات ۸ مارس در تهران برگزار شد."):
+        doc = analyse_dated(resources, dateline + text)
+        assert any(m.kind == "Event" for m in doc.mentions), text
+        assert "date" not in facts(doc), text
+
+
+def test_a_report_dated_by_day_and_month_takes_the_issues_year(resources):
+    from graphbuild.document import SourceFile
+    from graphbuild.extract import extract
+    from graphbuild.normalise import normalise
+
+    text = "کارگر پیشرو ۴۲\nروز ۱۲ مهر تجمع رانندگان اتوبوس در شیراز برگزار شد.\n"
+    dated = extract(normalise(SourceFile("a.txt", text, {"date": "2021-10-20"}), resources), resources)
+    undated = extract(normalise(SourceFile("b.txt", text), resources), resources)
+    assert facts(dated)["date"][:2] == ("2021-10-04", "")  # 12 Mehr 1400, the issue's year
+    assert facts(dated)["location"] == "شیراز"
+    assert not [m for m in undated.mentions if m.kind == "Event"]  # no year anywhere: no dated report

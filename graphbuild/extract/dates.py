@@ -24,7 +24,13 @@ Decisions:
   Gregorian. «سال‌های» needs a range after it («سال‌های ۱۳۶۰ تا ۱۳۶۷»): alone it names a decade. A bare
   four-digit year or range of years counts only with a calendar word after it, or alone in parentheses
   («جنگ جهانی اول (۱۹۱۴–۱۹۱۸)»), the way a text dates what it has just named.
-* A day and month without a year («۸ مارس», «اول ماه مه») is a named day, not a date: nothing is returned.
+* A day and month without a year («۸ مارس», «اول ماه مه») is a named day, not a date: nothing is returned,
+  unless the caller gives the document's own date (:class:`ReferenceDate`, see :func:`document_reference_date`):
+  then «۲۸ اسفند», «روز ۸ تیر», «3 June» take the last year in which that day came at or before the
+  reference (an issue of 10 Tir 1400 saying «۲۸ اسفند» means 1399), reckoned in the day's own calendar, with
+  the note «year taken from the document's date (…)». A reference known only to the month or year («2012-04»
+  in a catalogue) dates a day only when every day of that month or year gives the same answer. Named days
+  (``named_days``) stay named days even then, and a day its month lacks gives nothing.
 * A season and a year («تابستان ۱۳۶۷», «پاییز ۵۷», «زمستان ۱۹۷۸») is given at year precision: the Gregorian
   year that holds most of the season's days (a Solar winter, Dey to Esfand, is mostly in the next Gregorian
   year), with a note giving the exact span. A Gregorian season is given as its year as written, since where
@@ -43,7 +49,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import jdatetime
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 TWO_DIGIT_PIVOT = 10  # two-digit years up to this are 14xx, above it 13xx
 # Years each calendar accepts. The lunar library's own range (1343–1500) narrows the lunar one further.
@@ -66,6 +72,11 @@ NUMBER_START = r"(?<![\dA-Za-z])(?<!\d[/.\-])"
 NUMBER_END = r"(?![/.\-]?\d)(?![A-Za-z])"
 NUMERIC_REST = r"(?P<sep>[/.\-])(?P<first>[0-9]{1,2})(?P=sep)(?P<second>[0-9]{1,2})"  # after a year
 NUMERIC_DAY_MONTH = r"(?P<first>[0-9]{1,2})(?P<sep>[/.\-])(?P<second>[0-9]{1,2})(?P=sep)"  # before a year
+# A day without a year: in digits only («اول تیر» is too often no date), and not the end of «۱۲.۵» or «۳/۴».
+DIGIT_DAY = r"(?<![0-9][/.,٫])(?<!\d)(?P<{}>0?[1-9]|[12][0-9]|3[01])(?!\d)"
+DATELINE_LINES = 3  # a dateline or masthead is on one of the text's first lines that hold anything
+DATELINE_WORDS = 8  # …and is short: a date inside a longer first sentence is what the sentence reports
+ISO_VALUE = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,19 @@ class DateMention:
     end_value: str | None  # for ranges and pairs, else None
     calendar: str  # 'solar', 'gregorian' or 'lunar', as written
     note: str = ""  # the exact Gregorian span of a Solar or lunar month or year; other remarks
+    year_from_reference: bool = False  # no year written: it was taken from the document's date
+
+
+@dataclass(frozen=True)
+class ReferenceDate:
+    """The day a document was published, against which a day and month written without a year is read.
+
+    A date known only to its month or year is the span of its days, ``earliest`` to ``latest``.
+    """
+
+    earliest: date
+    latest: date
+    label: str  # how the document gives it, for notes: «catalogue 2016-10-30», «dateline ۱۰ تیر ۱۴۰۰»
 
 
 @dataclass(frozen=True)
@@ -90,6 +114,7 @@ class MonthNames:
     markers: tuple[tuple[str, str], ...] = ()  # calendar words after a year: (words, calendar)
     count_words: tuple[str, ...] = ()  # words after a number that show it counts things
     seasons: tuple[tuple[str, int], ...] = ()  # a season's name and the first Solar month it holds
+    named_days: tuple[str, ...] = ()  # «۸ مارس», «اول ماه مه»: no date even when the document's year is known
 
     @classmethod
     def from_table(cls, table: Mapping) -> MonthNames:
@@ -99,6 +124,7 @@ class MonthNames:
         return cls(
             pairs("months_solar"), pairs("months_gregorian"), pairs("months_lunar"), pairs("months_latin"),
             pairs("calendar_markers"), tuple(table.get("year_count_words", ())), pairs("seasons"),
+            tuple(str(name) for name, _ in table.get("named_days", ())),
         )
 
     def lookup(self) -> dict[str, tuple[str, int]]:
@@ -174,8 +200,12 @@ def expand_two_digit_year(year: int) -> int:
     return 1400 + year if year <= TWO_DIGIT_PIVOT else 1300 + year
 
 
-def find_dates(text: str, month_names: MonthNames | None = None) -> list[DateMention]:
-    """The dates in ``text``, sorted and without overlaps. Never raises on any input."""
+def find_dates(text: str, month_names: MonthNames | None = None,
+               reference: ReferenceDate | None = None) -> list[DateMention]:
+    """The dates in ``text``, sorted and without overlaps. Never raises on any input.
+
+    With a ``reference`` (the document's date), a day and month without a year is a date too.
+    """
     names = month_names if month_names is not None else default_month_names()
     scan = text.translate(_TRANSLATION)  # digits of every script as Latin ones, Arabic ی and ک as Persian
     candidates = [
@@ -184,7 +214,60 @@ def find_dates(text: str, month_names: MonthNames | None = None) -> list[DateMen
         for match in pattern.finditer(scan)
         if (mention := handler(match, text, scan, names)) is not None
     ]
+    if reference is not None:
+        candidates += [
+            mention
+            for pattern, handler in _yearless_forms(names)
+            for match in pattern.finditer(scan)
+            if (mention := handler(match, text, scan, names, reference)) is not None
+        ]
     return _merge_ranges(_longest_first(candidates), text, scan)
+
+
+def reference_from_value(value: str, label: str = "") -> ReferenceDate | None:
+    """A catalogue's date as a reference: ISO Gregorian ('2016-10-30', '2012-04', '2019'), or else a full
+    date written as the texts write one («۱۰ تیر ۱۴۰۰», «۱۴۰۰/۰۴/۱۰»). None if it is neither."""
+    value = value.strip()
+    label = label or f"catalogue {value}"
+    iso = ISO_VALUE.fullmatch(value.translate(_TRANSLATION))
+    if iso and _calendar_of_bare_year(iso.group("year")) == "gregorian":  # «1400-04-10» is a Solar date
+        year, month, day = (int(part) if part else None for part in iso.group("year", "month", "day"))
+        if day is not None:
+            first = _to_gregorian("gregorian", year, month, day)
+            return ReferenceDate(first, first, label) if first else None
+        bounds = _month_bounds("gregorian", year, month) if month else _year_bounds("gregorian", year)
+        return ReferenceDate(*bounds, label) if bounds else None
+    found = [d for d in find_dates(value) if _is_one_day(d)]
+    if len(found) != 1:
+        return None
+    day = date.fromisoformat(found[0].start_value)
+    return ReferenceDate(day, day, label)
+
+
+def reference_from_dateline(text: str, month_names: MonthNames | None = None) -> ReferenceDate | None:
+    """The date of a dateline or masthead: the one full date on a short line among the text's first lines
+    («پنجشنبه ۱۰ تیر ۱۴۰۰», «اخگر ۲۱۷ – ۱۰ تیر ۱۴۰۰»)."""
+    lines = [line for line in text.splitlines() if line.strip()][:DATELINE_LINES]
+    for line in lines:
+        if len(line.split()) > DATELINE_WORDS:
+            continue
+        found = [d for d in find_dates(line, month_names) if _is_one_day(d)]
+        if len(found) == 1:
+            day = date.fromisoformat(found[0].start_value)
+            return ReferenceDate(day, day, f"dateline {found[0].text}")
+    return None
+
+
+def document_reference_date(catalogue_date: str | None, text: str,
+                            month_names: MonthNames | None = None) -> ReferenceDate | None:
+    """A document's own date: the catalogue's, else its dateline's, else None."""
+    if catalogue_date and (reference := reference_from_value(catalogue_date)) is not None:
+        return reference
+    return reference_from_dateline(text, month_names)
+
+
+def _is_one_day(mention: DateMention) -> bool:
+    return len(mention.start_value) == 10 and mention.end_value is None
 
 
 # ---- calendars: every conversion goes through jdatetime, hijridate or datetime ----
@@ -208,6 +291,31 @@ def _month_bounds(calendar: str, year: int, month: int) -> tuple[date, date] | N
     first = _to_gregorian(calendar, year, month, 1)
     after = _to_gregorian(calendar, *following, 1)
     return (first, after - timedelta(days=1)) if first and after else None
+
+
+def _from_gregorian(calendar: str, day: date) -> tuple[int, int, int] | None:
+    """A Gregorian day as (year, month, day) in ``calendar``, or None outside the calendar's tables."""
+    try:
+        if calendar == "solar":
+            solar = jdatetime.date.fromgregorian(date=day)
+            return solar.year, solar.month, solar.day
+        if calendar == "lunar":
+            return Gregorian(day.year, day.month, day.day).to_hijri().datetuple()
+        return day.year, day.month, day.day
+    except (ValueError, OverflowError):
+        return None
+
+
+def _year_before(reference: ReferenceDate, calendar: str, month: int, day: int) -> int | None:
+    """The year of the last ``day`` of ``month`` in ``calendar`` at or before the reference; None when the
+    reference's span (a month, a year) holds days that would give different years."""
+    years = set()
+    for bound in (reference.earliest, reference.latest):
+        written = _from_gregorian(calendar, bound)
+        if written is None:
+            return None
+        years.add(written[0] if (month, day) <= written[1:] else written[0] - 1)
+    return years.pop() if len(years) == 1 else None
 
 
 def _year_bounds(calendar: str, year: int) -> tuple[date, date] | None:
@@ -319,6 +427,7 @@ def _merge_ranges(mentions: list[DateMention], text: str, scan: str) -> list[Dat
         if (
             previous is not None
             and previous.calendar == mention.calendar
+            and not (previous.year_from_reference or mention.year_from_reference)  # its own forms read those
             and SEPARATOR_ONLY.fullmatch(scan, previous.end, mention.start)
             and _earlier(previous.start_value, mention.start_value)
         ):
@@ -407,6 +516,84 @@ def _forms(names: MonthNames) -> list[tuple[re.Pattern, Handler]]:
         rf"{NUMBER_START}{NUMERIC_DAY_MONTH}(?P<year>[0-9]{{4}}){NUMBER_END}": _numeric_year_last,
     }
     return [(re.compile(pattern), handler) for pattern, handler in forms.items()]
+
+
+YearlessHandler = Callable[[re.Match, str, str, MonthNames, ReferenceDate], DateMention | None]
+
+
+@lru_cache(maxsize=8)
+def _yearless_forms(names: MonthNames) -> list[tuple[re.Pattern, YearlessHandler]]:
+    """A day and month without a year, read only against a document's date: «۲۸ اسفند», «۸ تا ۱۰ تیر»."""
+    month, month_2 = _month("month", names), _month("month_2", names)
+    day, day_2 = DIGIT_DAY.format("day"), DIGIT_DAY.format("day_2")
+    forms = {
+        rf"{day}{SP}(?:ماه{SP})?{month}": _yearless_day,
+        rf"{day}{SP}{JOIN}{SP}{day_2}{SP}{month}": _yearless_days,
+        rf"{day}{SP}{month}{SP}{JOIN}{SP}{day_2}{SP}{month_2}": _yearless_days,
+    }
+    return [(re.compile(pattern), handler) for pattern, handler in forms.items()]
+
+
+def _yearless_day(match: re.Match, text: str, scan: str, names: MonthNames,
+                  reference: ReferenceDate) -> DateMention | None:
+    """«۲۸ اسفند», «3 June»: the last such day at or before the document's date."""
+    month = _yearless_month(match, "month", scan, names)
+    if month is None:
+        return None
+    calendar, number = month
+    day = int(match.group("day"))
+    year = _year_before(reference, calendar, number, day)
+    if year is None:
+        return None
+    return _from_reference(_mention(text, match.start(), match.end(), _Point(calendar, year, number, day),
+                                    strict=True), reference)
+
+
+def _yearless_days(match: re.Match, text: str, scan: str, names: MonthNames,
+                   reference: ReferenceDate) -> DateMention | None:
+    """«۸ تا ۱۰ تیر», «۲۸ اسفند تا ۵ فروردین»: the range ends at or before the document's date."""
+    last_month = _yearless_month(match, "month_2" if match.groupdict().get("month_2") else "month", scan, names)
+    first_month = _yearless_month(match, "month", scan, names)
+    if last_month is None or first_month is None or first_month[0] != last_month[0]:
+        return None
+    calendar = last_month[0]
+    first_day, last_day = int(match.group("day")), int(match.group("day_2"))
+    year = _year_before(reference, calendar, last_month[1], last_day)
+    if year is None:
+        return None
+    first_year = year - 1 if (first_month[1], first_day) > (last_month[1], last_day) else year
+    first = _Point(calendar, first_year, first_month[1], first_day)
+    last = _Point(calendar, year, last_month[1], last_day)
+    return _from_reference(_mention(text, match.start(), match.end(), first, last, _join_note(match), strict=True),
+                           reference)
+
+
+def _yearless_month(match: re.Match, group: str, scan: str, names: MonthNames) -> tuple[str, int] | None:
+    """The calendar and month of a day written without a year, or None when the words are no such date:
+    a named day («۸ مارس»), a Latin month in lower case («3 may be»), or a number after it that is a
+    year this module could not read («۲۵ بهمن ۵۰۰»)."""
+    written = scan[match.start():match.end()]
+    if _compact(written) in _named_day_keys(names):
+        return None
+    name = match.group(group)
+    if name.isascii() and not name[0].isupper():
+        return None
+    following = re.compile(rf"{SP}(?:سال{SP})?[0-9]+").match(scan, match.end())
+    if following and not _counts_things(scan, following.end(), names):
+        return None
+    return _month_of(match, group, names)
+
+
+@lru_cache(maxsize=8)
+def _named_day_keys(names: MonthNames) -> frozenset[str]:
+    return frozenset(_compact(name.translate(_TRANSLATION)) for name in names.named_days)
+
+
+def _from_reference(mention: DateMention | None, reference: ReferenceDate) -> DateMention | None:
+    if mention is None:
+        return None
+    note = _join_notes(mention.note, f"year taken from the document's date ({reference.label})")
+    return replace(mention, note=note, year_from_reference=True)
 
 
 # ---- reading matches ----

@@ -10,6 +10,9 @@ An event gets a date
 - on the lines right under a heading line that names it, lines that hold nothing but a place and dates
   (the way statements sign off: «مصوب نشست چهارم … \\n استکهلم (سوئد)- ۸ تا ۱۰ آبان ۱۳۹۵ \\n ۲۸ تا ۳۰ اکتبر ۲۰۱۶»).
 Where the text gives the date in two calendars, the Gregorian as written wins, and a disagreement is noted.
+A day and month without a year («اعتصاب … از ۲۸ اسفند») dates an event only in a document whose own date is
+known (the catalogue's, or its dateline's; see :func:`document_reference_date`), and never from inside the
+event's name: «قیام ۱۸ تیر» names a day of some earlier year, not of the issue's.
 A place in those same positions («در استکهلم», the sign-off line) is the event's location, and so is the place
 a sentence opens with as its frame, «در عراق، انقلاب ۱۴ ژوئیه ۱۹۵۸ …», for an event with no other place.
 """
@@ -19,8 +22,12 @@ from __future__ import annotations
 import re
 
 from graphbuild.document import Document, Mention, Relation
-from graphbuild.extract.dates import DateMention, find_dates, year_in_a_name
-from graphbuild.extract.events import head_word
+from graphbuild.extract.dates import (
+    DateMention,
+    find_dates,
+    year_in_a_name,
+)
+from graphbuild.extract.events import head_word, reference_date_of
 from graphbuild.extract.words import to_latin_digits
 from graphbuild.resources import Resources
 
@@ -40,7 +47,7 @@ class EventFactExtractor:
     name = "event-facts"
 
     def __call__(self, doc: Document, resources: Resources) -> list[Relation]:
-        dates = find_dates(doc.text)
+        dates = find_dates(doc.text, reference=reference_date_of(doc))
         places = [m for m in doc.mentions if m.kind == "Place"]
         found: list[Relation] = []
         for event in (m for m in doc.mentions if m.kind == "Event"):
@@ -81,6 +88,7 @@ def _own_date(event: Mention, dates: list[DateMention]):
         d = next((d for d in dates if d.start == int(stated)), None)
         if d is not None:
             return d.start_value, d.end_value, d.note, (d.start, d.end)
+    dates = [d for d in dates if not d.year_from_reference]  # a day in a name is not of the document's year
     inside = [d for d in dates if event.start <= d.start and d.end <= event.end]
     if inside:
         d = inside[0]

@@ -17,7 +17,13 @@ from graphbuild.extract.bodies import (
     name_end,
     political_designators,
 )
-from graphbuild.extract.dates import DateMention, find_dates
+from graphbuild.extract.dates import (
+    DateMention,
+    ReferenceDate,
+    default_month_names,
+    document_reference_date,
+    find_dates,
+)
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import (
     DIGITS,
@@ -232,12 +238,17 @@ def head_word(word: str, heads: set[str]) -> str | None:
     return None
 
 
+def reference_date_of(doc: Document) -> ReferenceDate | None:
+    """The document's own date, against which a day and month without a year is read («روز ۸ تیر»)."""
+    return document_reference_date(doc.source.metadata.get("date"), doc.text, default_month_names())
+
+
 class EventExtractor:
     name = "event-pattern"
 
     def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
         mentions = []
-        dates = {date.start: date for date in find_dates(doc.text)}
+        dates = {date.start: date for date in find_dates(doc.text, reference=reference_date_of(doc))}
         for tokens in lines(doc):
             headed = self._headed(doc, tokens, resources, dates)
             mentions.extend(headed)
