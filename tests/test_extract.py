@@ -441,3 +441,17 @@ def test_towns_gas_fields_and_named_squares_are_places(analyse, text, place):
 def test_a_square_named_by_a_common_word_is_an_arena_not_a_place(analyse):
     assert not any(p.startswith("میدان") for p in places_named(analyse("آنان در میدان مبارزه ماندند.")))
     assert not any(p.startswith("میدان") for p in places_named(analyse("این میدان نفتی بزرگ است.")))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("کانون مدافعان حقوق بشر بیانیه داد.", "کانون مدافعان حقوق بشر"),
+    ("کمیته دفاع از زندانیان سیاسی اعلام کرد.", "کمیته دفاع از زندانیان سیاسی"),
+    ("انجمن حمایت از حقوق کودکان کار گزارش داد.", "انجمن حمایت از حقوق کودکان کار"),
+])
+def test_a_body_named_by_the_cause_it_defends(analyse, text, name):
+    assert ("Organization", name) in bodies(analyse(text))
+
+
+@pytest.mark.parametrize("text", ["کمیته دفاع از خود تشکیل شد.", "ما از حقوق بشر دفاع می‌کنیم."])
+def test_no_cause_no_name(analyse, text):
+    assert not bodies(analyse(text))

@@ -73,6 +73,10 @@ def name_end(tokens: list[Token], head: int, resources: Resources) -> int:
             return closing
         if not token.is_word or token.text.isdigit():
             break
+        if cause := _cause_at([t.text for t in tokens[max(0, j - 2) : j + 3]], min(j, 2), resources):
+            j = end = j + cause  # «کمیته دفاع از زندانیان سیاسی»: what the body defends is its name
+            has_specific = True
+            continue
         if j > head + 1 and _connector_allowed(token.text, tokens[j - 1].text, resources):
             if token.text == "و" and not (j + 1 < len(tokens) and is_specific(tokens[j + 1].text, resources)):
                 break  # «… و سازمان …» joins two names, «چپ و کمونیست» is one
@@ -179,8 +183,36 @@ def body_kind(head: str, words: list[str], resources: Resources) -> Kind | None:
         return "Party" if placed or len(designated) >= 2 or (designated and unknown) else None
     # A purpose frame names a body by what it is for: «کمیته هماهنگی برای کمک به ایجاد تشکل‌های کارگری».
     framed = designated and _has_purpose_frame(content, resources)
-    named = len(designated) >= 2 or placed or unknown or framed or _names_a_trade(content, resources)
+    named = (len(designated) >= 2 or placed or unknown or framed or _names_a_trade(content, resources)
+             or _names_a_cause(content, resources))
     return "Organization" if named else None
+
+
+def _causes(resources: Resources) -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]]]:
+    cached = resources.extra.get("causes")
+    if cached is None:
+        heads = resources.patterns["heads"]
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for cause in sorted(heads["causes"], key=len, reverse=True):  # the longest first
+            by_first.setdefault(cause[0], []).append(tuple(cause))
+        cached = resources.extra["causes"] = (frozenset(heads["cause_openers"]), by_first)
+    return cached
+
+
+def _cause_at(words: list[str], j: int, resources: Resources) -> int:
+    """How many words of a listed cause start at ``words[j]``, right after a defending word («دفاع از»,
+    «مدافعان»); 0 if none does."""
+    openers, by_first = _causes(resources)
+    before = j - 1
+    if before >= 0 and words[before] in ("از", "با"):
+        before -= 1
+    if before < 0 or words[before] not in openers or j >= len(words):
+        return 0
+    return next((len(cause) for cause in by_first.get(words[j], []) if tuple(words[j : j + len(cause)]) == cause), 0)
+
+
+def _names_a_cause(words: list[str], resources: Resources) -> bool:
+    return any(_cause_at(words, j, resources) for j in range(1, len(words)))
 
 
 def _has_purpose_frame(words: list[str], resources: Resources) -> bool:
