@@ -455,3 +455,16 @@ def test_a_body_named_by_the_cause_it_defends(analyse, text, name):
 @pytest.mark.parametrize("text", ["کمیته دفاع از خود تشکیل شد.", "ما از حقوق بشر دفاع می‌کنیم."])
 def test_no_cause_no_name(analyse, text):
     assert not bodies(analyse(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("انتخابات مجلس ۱۳۹۸ با تحریم گسترده روبرو شد.", "انتخابات مجلس ۱۳۹۸"),
+    ("رفراندوم ۲۵ سپتامبر ۲۰۱۷ در اقلیم کردستان برگزار شد.", "رفراندوم ۲۵ سپتامبر ۲۰۱۷"),
+    ("کنفرانس استکهلم در مه ۱۹۹۸ برگزار شد.", "کنفرانس استکهلم در مه ۱۹۹۸"),
+])
+def test_votes_and_meetings_named_by_place_or_subject_are_events_with_a_date(analyse, text, name):
+    assert name in {m.text for m in analyse(text).mentions if m.kind == "Event"}
+
+
+def test_a_meeting_with_no_ordinal_and_no_date_is_no_event(analyse):
+    assert not [m for m in analyse("کنفرانس حزب فردا برگزار می‌شود.").mentions if m.kind == "Event"]
