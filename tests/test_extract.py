@@ -468,3 +468,14 @@ def test_votes_and_meetings_named_by_place_or_subject_are_events_with_a_date(ana
 
 def test_a_meeting_with_no_ordinal_and_no_date_is_no_event(analyse):
     assert not [m for m in analyse("کنفرانس حزب فردا برگزار می‌شود.").mentions if m.kind == "Event"]
+
+
+def test_a_place_inside_a_persons_name_is_no_place():
+    from graphbuild.document import Mention
+    from graphbuild.extract.combine import combine
+
+    person = Mention(0, 15, "Person", "روزا لوکزامبورگ", "known-entity")
+    surname = Mention(5, 15, "Place", "لوکزامبورگ", "gazetteer")
+    party = Mention(20, 41, "Party", "حزب سوسیالیست آلمان", "head-noun")
+    country = Mention(36, 41, "Place", "آلمان", "gazetteer")
+    assert combine([person, surname, party, country]) == [person, party, country]  # a party's place stays

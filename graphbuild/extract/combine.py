@@ -8,8 +8,8 @@ Precedence, in order:
 2. Spans that cross (overlap without one containing the other): the longer wins, then the kind order above.
 3. Nesting is kept: an event names its organiser («کنگره یازدهم حزب …» holds a Party), a name holds a place
    («… کارگران ایران»). A person's name nested inside another entity's name is dropped: it is part of that
-   name, not a reference to a person; so is a shorter mention of the same kind that shares an edge with a
-   longer one («انقلاب بهمن» inside «انقلاب بهمن ۵۷»).
+   name, not a reference to a person; so is a place inside a person's name («روزا لوکزامبورگ»), and a shorter
+   mention of the same kind that shares an edge with a longer one («انقلاب بهمن» inside «انقلاب بهمن ۵۷»).
 4. Names: an event pattern's find over exactly the characters of a lexicon event is named as the lexicon names
    it, so aliases resolve to one event («انقلاب روسیه» → «انقلاب اکتبر»).
 """
@@ -75,7 +75,9 @@ def _settle(mentions: list[Mention]) -> list[Mention]:
             nested = _contains(other, mention)
             redundant = (other.kind == mention.kind and (other.start == mention.start or other.end == mention.end)) \
                 or _head_plus_name(other, mention)
-            if same_span or not nested or mention.kind == "Person" or redundant:
+            # A place inside a person's name is part of the name: «روزا لوکزامبورگ» names no country.
+            in_a_name = mention.kind == "Place" and other.kind == "Person"
+            if same_span or not nested or mention.kind == "Person" or redundant or in_a_name:
                 clash = True
                 break
         if not clash:
