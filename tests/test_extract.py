@@ -479,3 +479,9 @@ def test_a_place_inside_a_persons_name_is_no_place():
     party = Mention(20, 41, "Party", "حزب سوسیالیست آلمان", "head-noun")
     country = Mention(36, 41, "Place", "آلمان", "gazetteer")
     assert combine([person, surname, party, country]) == [person, party, country]  # a party's place stays
+
+
+def test_an_event_without_an_ordinal_inside_a_bodys_name_is_part_of_the_name(analyse):
+    doc = analyse("جبهه مقاومت فلسطین و شورای ملی مقاومت ایران بیانیه دادند.")
+    assert not [m for m in doc.mentions if m.kind == "Event"]
+    assert ("Organization", "شورای ملی مقاومت ایران") in bodies(doc)

@@ -8,7 +8,8 @@ Precedence, in order:
 2. Spans that cross (overlap without one containing the other): the longer wins, then the kind order above.
 3. Nesting is kept: an event names its organiser («کنگره یازدهم حزب …» holds a Party), a name holds a place
    («… کارگران ایران»). A person's name nested inside another entity's name is dropped: it is part of that
-   name, not a reference to a person; so is a place inside a person's name («روزا لوکزامبورگ»), and a shorter
+   name, not a reference to a person; so is a place inside a person's name («روزا لوکزامبورگ»), an event
+   without an ordinal inside a body's name («مقاومت ایران» in «شورای ملی مقاومت ایران»), and a shorter
    mention of the same kind that shares an edge with a longer one («انقلاب بهمن» inside «انقلاب بهمن ۵۷»).
 4. Names: an event pattern's find over exactly the characters of a lexicon event is named as the lexicon names
    it, so aliases resolve to one event («انقلاب روسیه» → «انقلاب اکتبر»).
@@ -76,7 +77,11 @@ def _settle(mentions: list[Mention]) -> list[Mention]:
             redundant = (other.kind == mention.kind and (other.start == mention.start or other.end == mention.end)) \
                 or _head_plus_name(other, mention)
             # A place inside a person's name is part of the name: «روزا لوکزامبورگ» names no country.
-            in_a_name = mention.kind == "Place" and other.kind == "Person"
+            in_a_name = (mention.kind == "Place" and other.kind == "Person") or (
+                # «شورای ملی مقاومت ایران» is no «مقاومت ایران»; a meeting with its ordinal inside a name
+                # («کمیته برگزاری کنگره یازدهم») still names that meeting.
+                mention.kind == "Event" and other.kind in ("Party", "Organization")
+                and mention.attribute("ordinal") is None)
             if same_span or not nested or mention.kind == "Person" or redundant or in_a_name:
                 clash = True
                 break
