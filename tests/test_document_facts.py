@@ -104,3 +104,13 @@ def test_the_line_under_a_closing_formula_is_the_writers_name_even_if_no_lexicon
     doc = analyse(text)
     assert relations_of(doc, "author") == ["دیاکو"]  # a verb under a formula is no name
     assert [m.text for m in doc.mentions if m.kind == "Person"] == ["دیاکو"]
+
+
+def test_an_organ_signing_for_its_body_makes_the_body_the_author(analyse):
+    doc = analyse("اطلاعیه درباره اعتصاب\nما از اعتصاب حمایت می‌کنیم.\nکمیته مرکزی حزب سوسیالیست افغانستان\n"
+                  "۳ دی ۱۴۰۰\n")
+    assert relations_of(doc, "author") == ["حزب سوسیالیست افغانستان"]
+    assert [r.value for r in doc.relations if r.kind == "datePublished"] == ["2021-12-24"]
+    # Not a signature: a sentence that names the body with other words.
+    prose = analyse("اطلاعیه\nما همراه حزب سوسیالیست افغانستان هستیم\n")
+    assert relations_of(prose, "author") == []
