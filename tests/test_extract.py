@@ -485,3 +485,19 @@ def test_an_event_without_an_ordinal_inside_a_bodys_name_is_part_of_the_name(ana
     doc = analyse("جبهه مقاومت فلسطین و شورای ملی مقاومت ایران بیانیه دادند.")
     assert not [m for m in doc.mentions if m.kind == "Event"]
     assert ("Organization", "شورای ملی مقاومت ایران") in bodies(doc)
+
+
+def test_a_person_speaking_for_a_body_is_tied_to_it_as_its_representative(analyse):
+    doc = analyse("رفیق نسیم شاکری به نمایندگی از سازمان زنان مبارز کرمانشاه سخنرانی کرد.")
+    ties = [(doc.text[r.subject[0]:r.subject[1]], doc.text[r.object[0]:r.object[1]], r.role)
+            for r in doc.relations if r.kind == "memberOf"]
+    assert ties == [("نسیم شاکری", "سازمان زنان مبارز کرمانشاه", "نماینده")]
+    assert not [r for r in analyse("پیامی از طرف سازمان زنان مبارز کرمانشاه خوانده شد.").relations
+                if r.kind == "memberOf"]
+
+
+def test_a_strike_named_before_a_relative_clause_that_dates_it(analyse):
+    doc = analyse("اعتصاب رانندگان کامیون که از ۲۲ خرداد ۱۳۹۸ آغاز شده بود، ادامه یافت.")
+    events = [m for m in doc.mentions if m.kind == "Event"]
+    assert [m.key_text for m in events] == ["اعتصاب رانندگان کامیون"]
+    assert [r.value for r in doc.relations if r.kind == "date"] == ["2019-06-12"]

@@ -3,7 +3,8 @@
 Two shapes within one sentence (:class:`AffiliationExtractor`), and the signers of a message that speaks
 as the party's members (:class:`SignerAffiliationExtractor`):
 - «PERSON (،) ROLE (و ROLE) (ORGAN) BODY»: «بهروز مهرآبادی عضو کمیته مرکزی حزب …»;
-- «ROLE (و ROLE) (ORGAN) BODY … : PERSON، PERSON…»: «پنج عضو و کادر حزب از داخل: سپهر رهایی، …».
+- «ROLE (و ROLE) (ORGAN) BODY … : PERSON، PERSON…»: «پنج عضو و کادر حزب از داخل: سپهر رهایی، …»;
+- «PERSON به نمایندگی از / از طرف BODY»: the person speaks for the body.
 BODY is a Party or Organization mention, or a bare «حزب»/«سازمان» that resolution ties to the document's own
 party. Role words and organs come from the pattern data.
 """
@@ -34,6 +35,10 @@ class AffiliationExtractor:
             gap = 0
             while i < len(tokens) and not tokens[i].is_word and gap < MAX_GAP_TOKENS and tokens[i].text != ".":
                 i, gap = i + 1, gap + 1
+            if body := _represented(tokens, i, bodies, resources):
+                found.append(_relation(doc, person, (body.start, body.end),
+                                       resources.patterns["people"]["representing_role"], False))
+                continue
             if i + 1 < len(tokens) and tokens[i].text == "از":
                 i += 1  # «NAME از اعضای / بنیانگذاران …»: one of the body's members or founders
             phrase = _role_phrase(tokens, i, bodies, resources)
@@ -78,6 +83,15 @@ def _leaders(doc: Document, tokens: list[Token], bodies: dict[int, Mention], peo
                 found.append(_relation(doc, person_starts[tokens[after].start], (body.start, body.end),
                                        "رهبر", False))
     return found
+
+
+def _represented(tokens: list[Token], i: int, bodies: dict[int, Mention], resources: Resources) -> Mention | None:
+    """The body right after «به نمایندگی از», «از طرف»… at token ``i``: the one the person speaks for."""
+    for phrase in resources.patterns["people"]["representing_phrases"]:
+        words = phrase.split()
+        if [t.text for t in tokens[i : i + len(words)]] == words and i + len(words) < len(tokens):
+            return bodies.get(tokens[i + len(words)].start)
+    return None
 
 
 def _relation(doc: Document, person: Mention, body_span: tuple[int, int], role: str, bare: bool) -> Relation:

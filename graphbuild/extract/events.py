@@ -157,6 +157,9 @@ def _described_with_year(tokens: list[Token], i: int, resources,
             break
         if DIGITS.match(word) or tokens[j].start in dates:
             break
+        if (word == "که" and words and j + 2 < len(tokens) and tokens[j + 1].text in DATE_LINKS
+                and tokens[j + 2].start in dates):
+            return j, " ".join(words)  # «اعتصاب کارگران فولاد که از ۱۲ آذر آغاز شد»
         if word in resources.lexicon.stopwords or word in resources.patterns["names"]["stops"]:
             return None  # verbs are not checked: the lemmatiser's tables read «مالی» as «مالیدن»
         words.append(word)
