@@ -190,6 +190,7 @@ RTL_LETTER = regex.compile(r"[[\p{bc=AL}\p{bc=R}]&&\p{L}]", regex.V1)
 NUMBER_SUFFIX = regex.compile(r"(?:ا?م(?:ین)?|ها)(?![[\p{bc=AL}\p{bc=R}]&&\p{L}])", regex.V1)
 # A line that begins with closing punctuation and goes on: its opening half was at the other end of the line.
 LEADING_CLOSER = regex.compile(r"^\s*[)،]\s*(?=.*[\p{L}\p{N}])")
+ENDS_WITH_NUMBER = regex.compile(rf"{_DIGIT}\s*$")
 MIN_DAMAGED_LINES = 3  # a document is repaired only when this many lines show the damage, not for one typo
 
 
@@ -208,16 +209,17 @@ def _repair_visual_order(mapped: MappedText, resources: Resources) -> tuple[Mapp
     lines = []
     line_start = 0
     for line in text.split("\n"):  # a '\r' before a '\n' stays at the line's end, where it was
-        lines.append((line, line_start, _visual_order_symptoms(line, resources)))
+        runs = _ltr_runs(line)  # found once: both the diagnosis and the repair read them
+        lines.append((line, line_start, runs, _visual_order_symptoms(line, runs, resources)))
         line_start += len(line) + 1
-    damaged_document = sum(1 for _, _, (shown, _) in lines if shown) >= MIN_DAMAGED_LINES
+    damaged_document = sum(1 for *_, (shown, _) in lines if shown) >= MIN_DAMAGED_LINES
     pieces: list[tuple[str, list[int]]] = []
     repaired = 0
-    for line, line_start, (shown, self_evident) in lines:
+    for line, line_start, runs, (shown, self_evident) in lines:
         line_end = line_start + len(line)
         offsets = mapped.offsets[line_start:line_end]
         if self_evident or (shown and damaged_document):
-            fixed, offsets = _reverse_runs(line, offsets)
+            fixed, offsets = _reverse_runs(line, offsets, runs)
             repaired += fixed != line
             line = fixed
         pieces.append((line, offsets))
@@ -226,16 +228,17 @@ def _repair_visual_order(mapped: MappedText, resources: Resources) -> tuple[Mapp
     return _rebuild(mapped, pieces), repaired
 
 
-def _visual_order_symptoms(line: str, resources: Resources) -> tuple[bool, bool]:
-    """Whether the line shows visual-order damage, and whether it shows it beyond doubt on its own."""
-    glued = [run for run in _ltr_runs(line) if _runs_into_letter(line, *run)]
+def _visual_order_symptoms(line: str, runs: list[tuple[int, int]], resources: Resources) -> tuple[bool, bool]:
+    """Whether the line shows visual-order damage, and whether it shows it beyond doubt on its own; ``runs``
+    are the line's left-to-right runs (:func:`_ltr_runs`)."""
+    glued = [run for run in runs if _runs_into_letter(line, *run)]
     shown = bool(glued) or bool(LEADING_CLOSER.match(line))
     last_word = (WORD.findall(line) or [""])[-1]
     self_evident = (
         len(glued) == 1
         and not LATIN_LETTER.search(line, glued[0][0], glued[0][1])
         and last_word in resources.lexicon.number_expecting_words
-        and not regex.search(rf"{_DIGIT}\s*$", line)
+        and not ENDS_WITH_NUMBER.search(line)
     )
     return shown, self_evident
 
@@ -261,8 +264,8 @@ def _runs_into_letter(line: str, start: int, end: int) -> bool:
     return not (is_number and NUMBER_SUFFIX.match(line, end))
 
 
-def _reverse_runs(line: str, offsets: list[int]) -> tuple[str, list[int]]:
-    """The line with its runs in reverse order; the spaces at its two ends stay where they are.
+def _reverse_runs(line: str, offsets: list[int], runs: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """The line with its runs (:func:`_ltr_runs`) in reverse order; the spaces at its two ends stay where they are.
 
     Where two runs come to touch letter to letter («سال» + «۱۹۷۱») a space goes between them, mapped to the
     first character after it; a number and a bracket or comma are left touching: «(ژوئن ۱۹۲۰)،».
@@ -271,7 +274,7 @@ def _reverse_runs(line: str, offsets: list[int]) -> tuple[str, list[int]]:
     core_end = len(line.rstrip())
     if core_start >= core_end:
         return line, offsets
-    cuts = sorted({core_start, core_end, *(edge for run in _ltr_runs(line) for edge in run)})
+    cuts = sorted({core_start, core_end, *(edge for run in runs for edge in run)})
     chars, new_offsets = [line[:core_start]], offsets[:core_start]
     previous = ""
     for start, end in reversed(list(pairwise(cuts))):

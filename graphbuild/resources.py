@@ -145,7 +145,8 @@ def load_resources() -> Resources:
     return Resources(lexicon, patterns, places, aliases, frozenset(given), frozenset(family), known)
 
 
-def _tsv_rows(name: str) -> list[dict[str, str]]:
+def tsv_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated file of ``graphbuild/data`` with a header line; none if it is missing."""
     path = _data_file(name)
     if not path.exists():
         return []
@@ -155,7 +156,7 @@ def _tsv_rows(name: str) -> list[dict[str, str]]:
 
 def _add_world_places(places: dict[str, Place], aliases: dict[str, str], normalise_name) -> None:
     """Capitals, cities of the region and of the exile, and named regions: a hand-kept lexicon."""
-    for row in _tsv_rows("world_places.tsv"):
+    for row in tsv_rows("world_places.tsv"):
         name = normalise_name(row["name"])
         parent = row.get("parent") or ""
         if name not in places:  # a gazetteer row of the same name stays; the aliases still lead to it
@@ -167,7 +168,7 @@ def _add_world_places(places: dict[str, Place], aliases: dict[str, str], normali
 def _load_known_entities(normalise_name) -> dict[str, KnownEntity]:
     """Well-known parties, organisations, people and events whose names no head noun opens."""
     known: dict[str, KnownEntity] = {}
-    for row in _tsv_rows("known_entities.tsv"):
+    for row in tsv_rows("known_entities.tsv"):
         entity = KnownEntity(normalise_name(row["name"]), row["kind"])
         for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             known.setdefault(normalise_name(name), entity)

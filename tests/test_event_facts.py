@@ -103,6 +103,7 @@ def test_a_year_ending_an_events_name_dates_it(analyse):
 def test_a_date_after_an_event_named_as_a_time_span_is_not_its_date(analyse):
     # «در طول X (۱۹۴۳)»: the year dates what happened during X, not X itself.
     assert "date" not in facts(analyse("این سازمان در طول جنگ داخلی اسپانیا (۱۹۳۷) تاسیس شد."))
+    assert "date" not in facts(analyse("این سازمان در طول جنگ جهانی دوم در ۱۹۴۳ تاسیس شد."))  # a bare year too
     assert facts(analyse("جنگ داخلی اسپانیا (۱۹۳۶ – ۱۹۳۹) شکست خورد."))["date"][:2] == ("1936", "1939")
 
 

@@ -28,7 +28,7 @@ def test_a_title_and_a_number_on_the_first_line_are_a_periodical_and_its_issue(a
     assert issue_numbers(doc) == ["142"]
 
 
-@pytest.mark.parametrize("first_line", ["بیانیه ۱۲", "شماره ۴۵", "تهران ۱۴", "۱۲ تیر ۱۴۰۱", "در این ۲"])
+@pytest.mark.parametrize("first_line", ["بیانیه ۱۲", "شماره ۴۵", "تهران ۱۴", "۱۲ تیر ۱۴۰۱", "مرداد ۱۴۰۱", "در این ۲"])
 def test_other_headings_with_a_number_are_no_masthead(analyse, first_line):
     doc = analyse(f"{first_line}\nمتن اطلاعیه.\n")
     assert not issue_numbers(doc)

@@ -1,10 +1,11 @@
 """Affiliations: a person tied to a party or organisation by a stated role.
 
-Two shapes within one sentence (:class:`AffiliationExtractor`), and the signers of a message that speaks
-as the party's members (:class:`SignerAffiliationExtractor`):
-- «PERSON (،) ROLE (و ROLE) (ORGAN) BODY»: «بهروز مهرآبادی عضو کمیته مرکزی حزب …»;
+Four shapes within one sentence (:class:`AffiliationExtractor`):
+- «PERSON (،) (از) ROLE (و ROLE) (ORGAN) BODY»: «بهروز مهرآبادی عضو کمیته مرکزی حزب …»;
 - «ROLE (و ROLE) (ORGAN) BODY … : PERSON، PERSON…»: «پنج عضو و کادر حزب از داخل: سپهر رهایی، …»;
-- «PERSON به نمایندگی از / از طرف BODY»: the person speaks for the body.
+- «PERSON به نمایندگی از / از طرف BODY»: the person speaks for the body;
+- «BODY به رهبری PERSON»: the person leads the body.
+And the signers of a message that speaks as the party's members (:class:`SignerAffiliationExtractor`).
 BODY is a Party or Organization mention, or a bare «حزب»/«سازمان» that resolution ties to the document's own
 party. Role words and organs come from the pattern data.
 """
@@ -68,7 +69,7 @@ class AffiliationExtractor:
 def _leaders(doc: Document, tokens: list[Token], bodies: dict[int, Mention], people: list[Mention],
              resources: Resources) -> list[Relation]:
     """«حزب دموکراتیک خلق به رهبری NAME»: the person right after a leader phrase leads the body right before it."""
-    phrases = [phrase.split() for phrase in resources.patterns["people"]["leader_phrases"]]
+    phrases = _phrases("leader_phrases", resources)
     body_ends = {m.end: m for m in bodies.values()}
     person_starts = {m.start: m for m in people}
     found = []
@@ -81,17 +82,24 @@ def _leaders(doc: Document, tokens: list[Token], bodies: dict[int, Mention], peo
             if [t.text for t in tokens[i + 1 : after]] == phrase and after < len(tokens) \
                     and tokens[after].start in person_starts:
                 found.append(_relation(doc, person_starts[tokens[after].start], (body.start, body.end),
-                                       "رهبر", False))
+                                       resources.patterns["people"]["leader_role"], False))
     return found
 
 
 def _represented(tokens: list[Token], i: int, bodies: dict[int, Mention], resources: Resources) -> Mention | None:
     """The body right after «به نمایندگی از», «از طرف»… at token ``i``: the one the person speaks for."""
-    for phrase in resources.patterns["people"]["representing_phrases"]:
-        words = phrase.split()
+    for words in _phrases("representing_phrases", resources):
         if [t.text for t in tokens[i : i + len(words)]] == words and i + len(words) < len(tokens):
             return bodies.get(tokens[i + len(words)].start)
     return None
+
+
+def _phrases(key: str, resources: Resources) -> list[list[str]]:
+    """The phrases of a [people] pattern list, split into words once: they are matched at every token."""
+    cache = resources.extra.setdefault("affiliation_phrases", {})
+    if key not in cache:
+        cache[key] = [phrase.split() for phrase in resources.patterns["people"][key]]
+    return cache[key]
 
 
 def _relation(doc: Document, person: Mention, body_span: tuple[int, int], role: str, bare: bool) -> Relation:

@@ -60,6 +60,10 @@ def name_end(tokens: list[Token], head: int, resources: Resources) -> int:
     only happen to follow it («حزب کمونیست کارگری هدایت …») stay out.
     """
     party_heads = resources.patterns["heads"]["party"]
+    # The words the loop below may hand to _cause_at, read once: two before each word and three from it, for
+    # words up to MAX_NAME_WORDS after the head.
+    first = max(0, head - 1)
+    texts = [token.text for token in tokens[first : head + MAX_NAME_WORDS + 3]]
     end = head + 1  # index after the last specific word
     has_specific = False
     after_class = False  # the previous word was a class or a trade: «سندیکای کارگران فلزکار مکانیک»
@@ -73,7 +77,7 @@ def name_end(tokens: list[Token], head: int, resources: Resources) -> int:
             return closing
         if not token.is_word or token.text.isdigit():
             break
-        if cause := _cause_at([t.text for t in tokens[max(0, j - 2) : j + 3]], min(j, 2), resources):
+        if cause := _cause_at(texts[max(0, j - 2) - first : j + 3 - first], min(j, 2), resources):
             j = end = j + cause  # «کمیته دفاع از زندانیان سیاسی»: what the body defends is its name
             has_specific = True
             continue
@@ -180,7 +184,10 @@ def body_kind(head: str, words: list[str], resources: Resources) -> Kind | None:
     unknown = [word for word in content if is_specific(word, resources) and word not in designated]
     is_party = head in heads["party"] or (head in heads["party_if_designated"] and designated)
     if is_party:
-        return "Party" if placed or len(designated) >= 2 or (designated and unknown) else None
+        if not (placed or len(designated) >= 2 or (designated and unknown)):
+            return None
+        # «سازمان نظامی حزب توده ایران»: the designators that make it a party's name are the inner party's.
+        return "Organization" if head not in heads["party"] and _within_party(content, resources) else "Party"
     # A purpose frame names a body by what it is for: «کمیته هماهنگی برای کمک به ایجاد تشکل‌های کارگری».
     framed = designated and _has_purpose_frame(content, resources)
     named = (len(designated) >= 2 or placed or unknown or framed or _names_a_trade(content, resources)
@@ -242,9 +249,6 @@ class BodyExtractor:
                 if organ and (len(words) == organ or _opens_party(words[organ], resources)):
                     continue  # «کمیته مرکزی (حزب …)» is an organ of a party, a role, not an entity
                 kind = body_kind(token.text, words[1:], resources)
-                if kind == "Party" and token.text not in resources.patterns["heads"]["party"] \
-                        and _within_party(words[1:], resources):
-                    kind = "Organization"
                 if kind is None or end == i + 1 or _before_light_verb(tokens, end, words[1:], resources):
                     continue
                 start_char, end_char = token.start, tokens[end - 1].end

@@ -77,6 +77,7 @@ DIGIT_DAY = r"(?<![0-9][/.,٫])(?<!\d)(?P<{}>0?[1-9]|[12][0-9]|3[01])(?!\d)"
 DATELINE_LINES = 3  # a dateline or masthead is on one of the text's first lines that hold anything
 DATELINE_WORDS = 8  # …and is short: a date inside a longer first sentence is what the sentence reports
 ISO_VALUE = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
+NUMBER_AFTER = re.compile(rf"{SP}(?:سال{SP})?[0-9]+")  # after a day and month: a year, or a count of things
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,10 @@ class MonthNames:
         """Compact spelling of a calendar's name → the calendar."""
         return _marker_lookup(self)
 
+    def season_months(self) -> dict[str, int]:
+        """Compact spelling of a season's name → the first Solar month it holds."""
+        return _season_lookup(self)
+
 
 @lru_cache(maxsize=8)
 def _month_lookup(names: MonthNames) -> dict[str, tuple[str, int]]:
@@ -149,6 +154,11 @@ def _month_lookup(names: MonthNames) -> dict[str, tuple[str, int]]:
 @lru_cache(maxsize=8)
 def _marker_lookup(names: MonthNames) -> dict[str, str]:
     return {_compact(words): calendar for words, calendar in names.markers}
+
+
+@lru_cache(maxsize=8)
+def _season_lookup(names: MonthNames) -> dict[str, int]:
+    return {_compact(name): month for name, month in names.seasons}
 
 
 @dataclass(frozen=True)
@@ -174,6 +184,11 @@ def default_month_names() -> MonthNames:
     return extra["month_names"]
 
 
+def is_month_name(word: str) -> bool:
+    """Whether a word is the name of a month in any calendar dates are read in («تیر», «اکتبر», «May»)."""
+    return _compact(word) in default_month_names().lookup()
+
+
 def solar_year_to_gregorian(year: int) -> tuple[str, str | None, str]:
     """A Solar year (four digits, or two as in «انقلاب ۵۷») as (start year, end year or None, note).
 
@@ -187,10 +202,13 @@ def solar_year_to_gregorian(year: int) -> tuple[str, str | None, str]:
     return resolved
 
 
-def year_in_a_name(year: int) -> tuple[str, str | None, str] | None:
-    """The year an event's name ends with («انقلاب ۵۷», «بحران مالی ۲۰۰۸», «اعتصابات ۱۳۹۸»), as
-    (start, end or None, note): two digits or 1200–1499 are Solar, other four-digit years Gregorian."""
-    if year < 100 or SOLAR_AFTER_SAL[0] <= year <= SOLAR_AFTER_SAL[1]:
+def year_in_a_name(digits: str) -> tuple[str, str | None, str] | None:
+    """The year an event's name ends with («انقلاب ۵۷», «بحران مالی ۲۰۰۸», «اعتصابات ۱۳۹۸»), its digits as
+    written (any script), as (start, end or None, note). It is read as any bare year is: two digits or
+    1200–1499 are Solar, other four-digit years Gregorian."""
+    digits = digits.translate(_TRANSLATION)
+    year = int(digits)
+    if _calendar_of_bare_year(digits) == "solar":
         return solar_year_to_gregorian(year)
     return (str(year), None, "") if _year_in_range("gregorian", year) else None
 
@@ -224,11 +242,11 @@ def find_dates(text: str, month_names: MonthNames | None = None,
     return _merge_ranges(_longest_first(candidates), text, scan)
 
 
-def reference_from_value(value: str, label: str = "") -> ReferenceDate | None:
+def reference_from_value(value: str) -> ReferenceDate | None:
     """A catalogue's date as a reference: ISO Gregorian ('2016-10-30', '2012-04', '2019'), or else a full
     date written as the texts write one («۱۰ تیر ۱۴۰۰», «۱۴۰۰/۰۴/۱۰»). None if it is neither."""
     value = value.strip()
-    label = label or f"catalogue {value}"
+    label = f"catalogue {value}"
     iso = ISO_VALUE.fullmatch(value.translate(_TRANSLATION))
     if iso and _calendar_of_bare_year(iso.group("year")) == "gregorian":  # «1400-04-10» is a Solar date
         year, month, day = (int(part) if part else None for part in iso.group("year", "month", "day"))
@@ -258,12 +276,11 @@ def reference_from_dateline(text: str, month_names: MonthNames | None = None) ->
     return None
 
 
-def document_reference_date(catalogue_date: str | None, text: str,
-                            month_names: MonthNames | None = None) -> ReferenceDate | None:
+def document_reference_date(catalogue_date: str | None, text: str) -> ReferenceDate | None:
     """A document's own date: the catalogue's, else its dateline's, else None."""
     if catalogue_date and (reference := reference_from_value(catalogue_date)) is not None:
         return reference
-    return reference_from_dateline(text, month_names)
+    return reference_from_dateline(text)
 
 
 def _is_one_day(mention: DateMention) -> bool:
@@ -578,7 +595,7 @@ def _yearless_month(match: re.Match, group: str, scan: str, names: MonthNames) -
     name = match.group(group)
     if name.isascii() and not name[0].isupper():
         return None
-    following = re.compile(rf"{SP}(?:سال{SP})?[0-9]+").match(scan, match.end())
+    following = NUMBER_AFTER.match(scan, match.end())
     if following and not _counts_things(scan, following.end(), names):
         return None
     return _month_of(match, group, names)
@@ -720,9 +737,9 @@ def _years(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMent
     year = calendar and _year_of(match, "year", calendar, scan, names)
     if not year:
         return None
-    end = match.end("marker") if marker else match.end("year")
     if match.groupdict().get("year_2") is None:
-        return _mention(text, match.start(), end, _Point(calendar, year))
+        # the calendar is the marker's when there is one, so the mention runs to the marker
+        return _mention(text, match.start(), _span_end(match, calendar, names), _Point(calendar, year))
     last_year = _second_year(match, year, calendar, scan, names)
     if last_year is None:
         return None
@@ -734,11 +751,11 @@ def _season_year(match: re.Match, text: str, scan: str, names: MonthNames) -> Da
     """«تابستان ۱۳۶۷», «پاییز ۵۷», «زمستان ۱۹۷۸ میلادی»: the Gregorian year most of the season falls in."""
     marker = match.groupdict().get("marker")
     calendar = _marker_calendar(marker, names) if marker else _calendar_of_bare_year(match.group("year"))
-    first_month = dict((_compact(name), month) for name, month in names.seasons).get(_compact(match.group("season")))
+    first_month = names.season_months().get(_compact(match.group("season")))
     year = calendar and first_month and _year_of(match, "year", calendar, scan, names)
     if not year or calendar == "lunar":
         return None
-    end = match.end("marker") if marker else match.end("year")
+    end = _span_end(match, calendar, names)  # the calendar is the marker's when there is one
     if calendar == "gregorian":
         note = f"{match.group('season')} {year}: the season's span in the Gregorian calendar is not fixed"
         return DateMention(match.start(), end, text[match.start():end], f"{year:04d}", None, calendar, note)

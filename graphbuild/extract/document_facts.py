@@ -170,9 +170,10 @@ def _signature_facts(doc: Document, part: tuple[int, int], scanned: tuple[int, i
         if people:
             found += [Relation("locationCreated", part, (p.start, p.end), line)
                       for p in _places_after_origin_word(doc, line, resources)]
+    organs = frozenset(resources.patterns["names"]["organs"])
     for line in closing_lines(doc, *scanned, patterns["body_signature_lines"], slogans):
         bodies = _outermost(doc, line, BODY_KINDS)
-        if len(bodies) == 1 and _fills_line(doc, bodies[0], line, tuple(resources.patterns["names"]["organs"])):
+        if len(bodies) == 1 and _fills_line(doc, bodies[0], line, organs):
             found.append(Relation("author", part, (bodies[0].start, bodies[0].end), line))
     if found:
         found += _closing_date(doc, part, scanned, patterns["signature_lines"], slogans)
@@ -189,7 +190,7 @@ def _heading_author(doc: Document, part: tuple[int, int]) -> list[Relation]:
     return [Relation("author", part, (p.start, p.end), first) for p in people[:1] if p.start == first[0]]
 
 
-def _fills_line(doc: Document, mention: Mention, line: tuple[int, int], organs: tuple[str, ...] = ()) -> bool:
+def _fills_line(doc: Document, mention: Mention, line: tuple[int, int], organs: frozenset[str]) -> bool:
     """The mention is all the line says, but for punctuation and perhaps the organ that signs for the body
     («هیئت اجرایی سازمان …»): a signature, not a sentence naming a body."""
     before = " ".join(doc.text[line[0] : mention.start].split())

@@ -22,13 +22,8 @@ from __future__ import annotations
 import re
 
 from graphbuild.document import Document, Mention, Relation
-from graphbuild.extract.dates import (
-    DateMention,
-    find_dates,
-    year_in_a_name,
-)
-from graphbuild.extract.events import head_word, reference_date_of
-from graphbuild.extract.words import to_latin_digits
+from graphbuild.extract.dates import DateMention, year_in_a_name
+from graphbuild.extract.events import document_dates, head_word
 from graphbuild.resources import Resources
 
 LINK = re.compile(r"^[\s،,:؛\-–()]*(?:(?:در|به|از|که|مورخ|مورخه|تاریخ|سال|روزهای|روزها|روز|طی)[\s،,:\-–()]*)*$")
@@ -36,10 +31,13 @@ YEAR_NAMED = re.compile(r"^(?:[۰-۹]{2}|[۰-۹]{4})$")  # «انقلاب ۵۷»
 DURING = re.compile(r"(?:در\s+طول|در\s+جریان|در\s+خلال|در\s+اثنای|در\s+میانه|طی)\s*$")
 LINES_UNDER = 2  # sign-off lines read under an event's heading line
 OWN_OBJECT = re.compile(r"\s*(?:خود|خویش)(?:\s+را)?\s")  # «نخستین کنگره خود را در ۱۹۴۵ …»
-BARE_YEAR = re.compile(r"[\s،,]*(?:در|سال|در\s+سال)\s+([0-9۰-۹]{4})(?![0-9۰-۹])")  # «… در ۱۹۴۵»
+# «… در ۱۹۴۵»; «در سال ۱۹۴۵» needs no pattern here: find_dates reads «سال ۱۹۴۵» as a date.
+BARE_YEAR = re.compile(r"[\s،,]*در\s+([0-9۰-۹]{4})(?![0-9۰-۹])")
 DATE_BEFORE = re.compile(r"(?:^|[\s،,(])در\s*$")  # «در ۲۸ مرداد ۱۳۳۲ …»: the date opens a clause of its own
 BEFORE_EVENT = re.compile(r"\s*(?:با\s+)?")  # «در آوریل ۱۹۷۸ با کودتای ثور»: the act by which it happened
 FRAME = re.compile(r"\s*در\s+(?:کشور\s+|شهر\s+)?$")  # «در عراق، …»: the sentence opens with its place
+BODY_KINDS = ("Party", "Organization")
+AGENT_KINDS = ("Party", "Organization", "Person")  # a person only leads: see _agent_after
 DATE_GAP = re.compile(r"[\s،,]*(?:که\s+)?(?:(?:از|در|سال|روزهای|روزها|روز|تاریخ)\s+)*")  # before a date that comes between
 
 
@@ -47,8 +45,10 @@ class EventFactExtractor:
     name = "event-facts"
 
     def __call__(self, doc: Document, resources: Resources) -> list[Relation]:
-        dates = find_dates(doc.text, reference=reference_date_of(doc))
+        dates = list(document_dates(doc))
         places = [m for m in doc.mentions if m.kind == "Place"]
+        bodies = [m for m in doc.mentions if m.kind in BODY_KINDS]
+        agents = {m.start: m for m in doc.mentions if m.kind in AGENT_KINDS}  # by the character they start at
         found: list[Relation] = []
         for event in (m for m in doc.mentions if m.kind == "Event"):
             sentence = doc.sentence_of(event.start)
@@ -64,8 +64,8 @@ class EventFactExtractor:
                                       value_end=end or "", note=note))
             if where:
                 found.append(Relation("location", (event.start, event.end), (where.start, where.end), sentence))
-            if agent := (_agent_after(doc, event, dates, resources) or _actor_in_name(doc, event, resources)
-                         or _actor_before(doc, event, dates, resources) or _own_body(doc, event)
+            if agent := (_agent_after(doc, event, dates, agents, resources) or _actor_in_name(doc, event, resources)
+                         or _actor_before(doc, event, dates, bodies, resources) or _own_body(doc, event, bodies)
                          or _signing_body_above(doc, event, resources)):
                 found.append(Relation("organizer", (event.start, event.end), (agent.start, agent.end), sentence))
         return found
@@ -99,7 +99,7 @@ def _own_date(event: Mention, dates: list[DateMention]):
         return d.start_value[:4], (d.end_value or "")[:4] or None, d.note, (d.start, d.end)
     last_word = event.text.split()[-1] if event.text.split() else ""
     if event.attribute("ordinal") is None and YEAR_NAMED.match(last_word):
-        if named := year_in_a_name(int(to_latin_digits(last_word))):
+        if named := year_in_a_name(last_word):
             return *named, (event.end - len(last_word), event.end)
     return None
 
@@ -116,11 +116,13 @@ def _date_after(doc: Document, event: Mention, dates: list[DateMention], places:
     after = event.end
     if event.attribute("tail") == "own" and (object_marker := OWN_OBJECT.match(doc.text, after)):
         after = object_marker.end()
+    if DURING.search(doc.text, max(sentence[0], event.start - 20), event.start):
+        # «در طول جنگ جهانی دوم (۱۹۴۳) تاسیس شد», «… در ۱۹۴۳ تاسیس شد»: the date, or bare year, after it is
+        # of what happened during it
+        return None
     following = [d for d in dates if after <= d.start < sentence[1]]
     if not following or not _between_is_link(doc, after, following[0].start, places):
         return _bare_year_after(doc, after)
-    if DURING.search(doc.text, max(sentence[0], event.start - 20), event.start):
-        return None  # «در طول جنگ جهانی دوم (۱۹۴۳) تاسیس شد»: the date is of what happened during it
     group = [following[0]]
     for later in following[1:]:  # the same date in another calendar, right beside it
         if doc.text[group[-1].end : later.start].strip(" ()[]-–،,/\n"):
@@ -145,10 +147,10 @@ def _date_before(doc: Document, event: Mention, dates: list[DateMention], senten
 
 
 def _bare_year_after(doc: Document, position: int):
-    """«… در ۱۹۴۵»: right after an event, a four-digit number after «در» or «سال» is the year it happened,
-    though alone it would be too bare to read as a date."""
+    """«… در ۱۹۴۵»: right after an event, a four-digit number after «در» is the year it happened, though
+    alone it would be too bare to read as a date."""
     match = BARE_YEAR.match(doc.text, position)
-    if match is None or not (named := year_in_a_name(int(to_latin_digits(match.group(1))))):
+    if match is None or not (named := year_in_a_name(match.group(1))):
         return None
     start, end, note = named
     return start, end, note, match.span(1)
@@ -185,7 +187,8 @@ def _after_date(doc: Document, event: Mention, dates: list[DateMention]) -> int:
     if event.attribute("tail") == "own" and (object_marker := OWN_OBJECT.match(doc.text, position)):
         position = object_marker.end()
     lead = DATE_GAP.match(doc.text, position).end()
-    if date := next((d for d in dates if d.start == lead), None):
+    # The gap takes in «سال», which is the first word of the date «سال ۱۹۴۵»: a date starting inside it counts.
+    if date := next((d for d in dates if position <= d.start <= lead), None):
         return date.end
     if bare := BARE_YEAR.match(doc.text, position):
         return bare.end()
@@ -198,21 +201,22 @@ def _aimed_at(doc: Document, event: Mention, places: list[Mention]) -> Mention |
     return next((p for p in inside if re.search(r"\sبه\s+$", doc.text[event.start : p.start])), None)
 
 
-def _agent_after(doc: Document, event: Mention, dates: list[DateMention], resources: Resources) -> Mention | None:
+def _agent_after(doc: Document, event: Mention, dates: list[DateMention], agents: dict[int, Mention],
+                 resources: Resources) -> Mention | None:
     """«بمباران لیبی توسط ناتو»: the body named right after «توسط», «به رهبری», «به فراخوان»… carried the
     event out, also past a relative «که» and a date: «اعتصاب … که از ۲۹ خرداد به فراخوان شورای … آغاز شد»,
-    and past a leader named first: «انقلاب … به رهبری عبدالکریم قاسم و سازمان افسران آزاد»."""
+    and past a leader named first: «انقلاب … به رهبری عبدالکریم قاسم و سازمان افسران آزاد». ``agents`` are
+    the document's bodies and people by the character they start at."""
     match = None
     for position in dict.fromkeys((event.end, _after_date(doc, event, dates))):
         lead = re.compile(r"[\s،,]*(?:که\s+)?").match(doc.text, position).end()
         match = match or _agent_words(resources).match(doc.text, lead)
     if match is None:
         return None
-    at = {m.start: m for m in doc.mentions if m.kind in ("Party", "Organization", "Person")}
-    agent = at.get(match.end())
+    agent = agents.get(match.end())
     if agent is not None and agent.kind == "Person":  # a leader, then «و» and the body
         joined = re.compile(r"\s+و\s+").match(doc.text, agent.end)
-        agent = at.get(joined.end()) if joined else None
+        agent = agents.get(joined.end()) if joined else None
     return agent if agent is not None and agent.kind != "Person" else None
 
 
@@ -222,19 +226,23 @@ def _actor_in_name(doc: Document, event: Mention, resources: Resources) -> Menti
             resources.patterns["events"]["actor_after_heads"]:
         return None
     head_end = event.start + len(event.text.split(" ", 1)[0])
-    return next((m for m in doc.mentions if m.kind in ("Party", "Organization") and head_end <= m.start
+    return next((m for m in doc.mentions if m.kind in BODY_KINDS and head_end <= m.start
                  and m.end <= event.end and not doc.text[head_end : m.start].strip()), None)
 
 
-def _own_body(doc: Document, event: Mention) -> Mention | None:
-    """«حزب کمونیست عراق، که نخستین کنگره خود را … برگزار کرده بود»: the body the sentence is about, the
-    last one named before the event in its sentence, held «its own» congress."""
+def _own_body(doc: Document, event: Mention, bodies: list[Mention]) -> Mention | None:
+    """«حزب کمونیست عراق، که نخستین کنگره خود را … برگزار کرده بود»: the body the sentence is about held
+    «its own» congress."""
     if event.attribute("tail") != "own":
         return None
+    return _last_body_before(doc, event, bodies)
+
+
+def _last_body_before(doc: Document, event: Mention, bodies: list[Mention]) -> Mention | None:
+    """Of the document's ``bodies``, the last one named before the event in its sentence."""
     sentence_start = doc.sentence_of(event.start)[0]
-    bodies = [m for m in doc.mentions if m.kind in ("Party", "Organization") and sentence_start <= m.start
-              and m.end <= event.start]
-    return max(bodies, key=lambda m: m.end, default=None)
+    before = (m for m in bodies if sentence_start <= m.start and m.end <= event.start)
+    return max(before, key=lambda m: m.end, default=None)
 
 
 def _agent_words(resources: Resources) -> re.Pattern:
@@ -246,28 +254,33 @@ def _agent_words(resources: Resources) -> re.Pattern:
     return pattern
 
 
-def _actor_before(doc: Document, event: Mention, dates: list[DateMention], resources: Resources) -> Mention | None:
+def _actor_before(doc: Document, event: Mention, dates: list[DateMention], bodies: list[Mention],
+                  resources: Resources) -> Mention | None:
     """«دولت آمریکا و شرکاء که با حمله به افغانستان …»: the body that did the act, just before «با» and it;
     a date may stand between: «حزب … در آوریل ۱۹۷۸ با کودتای ثور به قدرت رسید»."""
-    patterns = resources.patterns["events"]
-    head = event.attribute("head") or head_word(event.text.split(" ", 1)[0], set(patterns["actor_before_heads"]))
-    if head not in patterns["actor_before_heads"]:
+    heads, link = _actor_before_words(resources)
+    head = event.attribute("head") or head_word(event.text.split(" ", 1)[0], heads)
+    if head not in heads:
         return None
-    link = resources.extra.get("actor_before_link")
-    if link is None:
-        partners = "|".join(map(re.escape, patterns["actor_partners"]))
-        link = resources.extra["actor_before_link"] = re.compile(
-            rf"\s*(?:و\s+(?:{partners})\s*)?[،,]?\s*(?:که\s+)?(?:در\s+\x00\s*)?با\s+")
-    sentence_start = doc.sentence_of(event.start)[0]
-    bodies = [m for m in doc.mentions if m.kind in ("Party", "Organization") and sentence_start <= m.start
-              and m.end <= event.start]
-    actor = max(bodies, key=lambda m: m.end, default=None)
+    actor = _last_body_before(doc, event, bodies)
     if actor is None:
         return None
     gap = doc.text[actor.end : event.start]
     for date in sorted((d for d in dates if actor.end <= d.start and d.end <= event.start), key=lambda d: -d.start):
         gap = gap[: date.start - actor.end] + "\x00" + gap[date.end - actor.end :]  # a date stands for one mark
     return actor if link.fullmatch(gap) else None
+
+
+def _actor_before_words(resources: Resources) -> tuple[set[str], re.Pattern]:
+    """The heads of acts whose doer is named before them, and the pattern of what links the two, made once
+    per process rather than once per event."""
+    cached = resources.extra.get("actor_before_words")
+    if cached is None:
+        patterns = resources.patterns["events"]
+        partners = "|".join(map(re.escape, patterns["actor_partners"]))
+        link = re.compile(rf"\s*(?:و\s+(?:{partners})\s*)?[،,]?\s*(?:که\s+)?(?:در\s+\x00\s*)?با\s+")
+        cached = resources.extra["actor_before_words"] = (set(patterns["actor_before_heads"]), link)
+    return cached
 
 
 def _signing_body_above(doc: Document, event: Mention, resources: Resources) -> Mention | None:
@@ -279,7 +292,7 @@ def _signing_body_above(doc: Document, event: Mention, resources: Resources) -> 
         return None
     previous = doc.text[:line_start].rstrip()
     above_start = previous.rfind("\n") + 1
-    for body in (m for m in doc.mentions if m.kind in ("Party", "Organization")):
+    for body in (m for m in doc.mentions if m.kind in BODY_KINDS):
         if body.start >= above_start and body.end <= len(previous) and \
                 not doc.text[above_start : body.start].strip() and not doc.text[body.end : len(previous)].strip():
             return body
@@ -291,7 +304,7 @@ def _place_in_name(doc: Document, event: Mention, places: list[Mention]) -> Ment
     body's name there («کنگره … حزب کمونیست کارگری ایران» was not held in Iran) or names a side
     («جنگ ایران و روسیه» holds two)."""
     inside = [p for p in places if event.start <= p.start and p.end <= event.end]
-    bodies = [m for m in doc.mentions if m.kind in ("Party", "Organization")
+    bodies = [m for m in doc.mentions if m.kind in BODY_KINDS
               and event.start <= m.start and m.end <= event.end]
     free = [p for p in inside if not any(b.start <= p.start and p.end <= b.end for b in bodies)]
     return free[0] if len(free) == 1 and len(inside) == 1 else None

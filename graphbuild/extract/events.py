@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from graphbuild.document import Document, Mention, Token
 from graphbuild.extract.bodies import (
@@ -19,14 +20,13 @@ from graphbuild.extract.bodies import (
 )
 from graphbuild.extract.dates import (
     DateMention,
-    ReferenceDate,
-    default_month_names,
     document_reference_date,
     find_dates,
 )
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import (
     DIGITS,
+    is_stop_word,
     lines,
     number_value,
     ordinal_value,
@@ -128,26 +128,27 @@ def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False
             continue
         if place:
             end, named = end + place[0], True
-            if end + 1 < len(tokens) and tokens[end].text == "و" and place_at(tokens, end + 1, resources):
-                end += 1 + place_at(tokens, end + 1, resources)[0]
-            elif end + 1 < len(tokens) and tokens[end].text in linked and place_at(tokens, end + 1, resources):
-                end += 1 + place_at(tokens, end + 1, resources)[0]
+            if end + 1 < len(tokens) and tokens[end].text == "و" and (other := place_at(tokens, end + 1, resources)):
+                end += 1 + other[0]
+            elif end + 1 < len(tokens) and tokens[end].text in linked and (
+                    aimed_at := place_at(tokens, end + 1, resources)):
+                end += 1 + aimed_at[0]
                 break
             continue
         break
     return end if end > i else None
 
 
-def _described_with_year(tokens: list[Token], i: int, resources,
-                         dates: dict[int, DateMention] | None = None) -> tuple[int, str] | None:
+def _described_with_year(tokens: list[Token], i: int, resources, dates: dict[int, DateMention],
+                         modifiers: set[str]) -> tuple[int, str] | None:
     """(index after the name, naming words) for up to three describing words and then a date.
 
     A year, written bare or after «(در) سال», stays in the name: «بازارهای مالی در سال 2008» → «بازارهای
     مالی 2008». Any other date (``dates``, by the character it starts at) ends the name where it begins
     when «در» or «از» leads to it: «کشتار معترضان در آبان ۹۸» is named «کشتار معترضان», and the mention
     still runs to the date's end, which dates it. A date right after the words is part of the name
-    («اعتصاب معلمان اسفند ۱۴۰۰»), and so is one after nothing but describing words like «سراسری»."""
-    dates = dates or {}
+    («اعتصاب معلمان اسفند ۱۴۰۰»), and so is one after nothing but describing words (``modifiers``) like
+    «سراسری»."""
     words: list[str] = []
     j = i
     while j < len(tokens) and len(words) <= DESCRIBING_WORDS and tokens[j].is_word:
@@ -160,7 +161,7 @@ def _described_with_year(tokens: list[Token], i: int, resources,
         if (word == "که" and words and j + 2 < len(tokens) and tokens[j + 1].text in DATE_LINKS
                 and tokens[j + 2].start in dates):
             return j, " ".join(words)  # «اعتصاب کارگران فولاد که از ۱۲ آذر آغاز شد»
-        if word in resources.lexicon.stopwords or word in resources.patterns["names"]["stops"]:
+        if is_stop_word(word, resources):
             return None  # verbs are not checked: the lemmatiser's tables read «مالی» as «مالیدن»
         words.append(word)
         j += 1
@@ -178,7 +179,7 @@ def _described_with_year(tokens: list[Token], i: int, resources,
     if date is None or tokens[j - 1].text == "سال":
         return None
     after = next((k for k in range(j, len(tokens)) if tokens[k].start >= date.end), len(tokens))
-    described = [word for word in words if word not in resources.patterns["events"]["modifiers"]]
+    described = [word for word in words if word not in modifiers]
     if tokens[j - 1].text in DATE_LINKS and described:
         return after, " ".join(words)  # the mention runs to the date's end, so the date is its own
     # «اعتراضات سراسری در دی ماه ۹۶»: with nothing but describing words like «سراسری», the date names it
@@ -188,7 +189,6 @@ def _described_with_year(tokens: list[Token], i: int, resources,
 def _people_and_place_end(tokens: list[Token], i: int, resources) -> int | None:
     """Index after «بازنشستگان مخابرات در تبریز» or «کارگران شهرداری ایرانشهر»: up to three describing words
     (the people), then a place, after «در» or as the last of those words; None if no place ends them."""
-    stops = resources.lexicon.stopwords
     j, words = i, 0
     while j < len(tokens) and words <= DESCRIBING_WORDS and tokens[j].is_word:
         if words and tokens[j].text == "در" and (place := place_at(tokens, j + 1, resources)):
@@ -196,7 +196,7 @@ def _people_and_place_end(tokens: list[Token], i: int, resources) -> int | None:
         if words and (place := place_at(tokens, j, resources)):
             return j + place[0]
         word = tokens[j].text
-        if word in stops or word in resources.patterns["names"]["stops"] or DIGITS.match(word):
+        if is_stop_word(word, resources) or DIGITS.match(word):
             return None
         words, j = words + 1, j + 1
     return None
@@ -241,9 +241,15 @@ def head_word(word: str, heads: set[str]) -> str | None:
     return None
 
 
-def reference_date_of(doc: Document) -> ReferenceDate | None:
-    """The document's own date, against which a day and month without a year is read («روز ۸ تیر»)."""
-    return document_reference_date(doc.source.metadata.get("date"), doc.text, default_month_names())
+def document_dates(doc: Document) -> tuple[DateMention, ...]:
+    """The document's dates, a day and month without a year («روز ۸ تیر») read against the document's own
+    date. Events and their facts (event_facts) both read them: one scan of the text serves both."""
+    return _dates_of(doc.text, doc.source.metadata.get("date"))
+
+
+@lru_cache(maxsize=4)  # the two extractors ask, one after the other, about the document being extracted
+def _dates_of(text: str, catalogue_date: str | None) -> tuple[DateMention, ...]:
+    return tuple(find_dates(text, reference=document_reference_date(catalogue_date, text)))
 
 
 class EventExtractor:
@@ -251,7 +257,7 @@ class EventExtractor:
 
     def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
         mentions = []
-        dates = {date.start: date for date in find_dates(doc.text, reference=reference_date_of(doc))}
+        dates = {date.start: date for date in document_dates(doc)}
         for tokens in lines(doc):
             headed = self._headed(doc, tokens, resources, dates)
             mentions.extend(headed)
@@ -320,7 +326,7 @@ class EventExtractor:
                             if t.text not in modifiers and k not in left_out]
                     naming, end = " ".join(kept), naming_end
             if ordinal is None and naming is None and head in dated_heads:
-                if dated := _described_with_year(tokens, h + 1, resources, dates):
+                if dated := _described_with_year(tokens, h + 1, resources, dates, modifiers):
                     end, naming = dated
             if ordinal is None and naming is None:
                 continue

@@ -19,7 +19,7 @@ COMMON_WORD = 2_000_000  # hazm frequency above which a word is not read as a na
 COMMON_COMPOUND = 100_000
 TYPO_SOURCE = 1_000_000  # a word this common, one letter away from an unknown "family name", makes it a typo
 SIGNATURE_LINE_WORDS = 8  # a line this short may be a signature
-FAMILY_SUFFIX_WORDS = {"زاده", "پور", "نژاد", "نیا", "فر", "وند", "لو"}  # «عبدی نژاد», «عظیم زاده»
+FAMILY_SUFFIX_WORDS = ("زاده", "پور", "نژاد", "نیا", "فر", "وند", "لو")  # «عبدی نژاد», «عظیم زاده»
 GLUED_PREPOSITIONS = ("از", "به", "در", "با")
 LIST_SEPARATORS = {"،", ",", "و", "-", "–"}
 ROLE_SEPARATORS = {"/", "|"}
@@ -33,14 +33,11 @@ def _is_name_word(token: Token, resources: Resources, given_names_win: bool = Fa
     return (
         token.is_word
         and not DIGITS.match(word)
-        and (not ends_name(word, resources) or (given_names_win and _given_name_not_stopword(word, resources)))
+        and (not ends_name(word, resources)
+             or (given_names_win and is_given_name(word, resources) and word not in resources.lexicon.stopwords))
         and word not in resources.patterns["people"]["titles"]
         and any("\u0600" <= char <= "\u06ff" for char in word)
     )
-
-
-def _given_name_not_stopword(word: str, resources: Resources) -> bool:
-    return is_given_name(word, resources) and word not in resources.lexicon.stopwords
 
 
 def _family_like(token: Token, resources: Resources) -> bool:
@@ -55,7 +52,7 @@ def _family_like(token: Token, resources: Resources) -> bool:
 def _family_by_shape(word: str, resources: Resources) -> bool:
     """«سلطانزاده», «قاسم‌پور»: a word no lexicon knows with a family-name ending, the way new surnames look."""
     stem = word.replace("\u200c", "")
-    return (len(stem) >= 6 and stem.endswith(tuple(FAMILY_SUFFIX_WORDS)) and not resources.lexicon.is_known(word)
+    return (len(stem) >= 6 and stem.endswith(FAMILY_SUFFIX_WORDS) and not resources.lexicon.is_known(word)
             and not resources.lexicon.is_known(stem))
 
 
@@ -72,13 +69,30 @@ def is_given_name(word: str, resources: Resources) -> bool:
 def is_compound_given_name(word: str, resources: Resources) -> bool:
     """«غلامرضا», «نورمحمد», «گل‌احمد», «مولابخش»: a name-forming prefix before a given name or a suffix, or a
     given name before a suffix. Compound names are made freely, so no list of them can be whole."""
-    people = resources.patterns["people"]
+    # Asked of every unknown word, many times over a corpus: the answer is kept per word.
+    known = resources.extra.setdefault("compound_given_names", {})
+    if word not in known:
+        known[word] = _is_compound_given_name(word, resources)
+    return known[word]
+
+
+def _compound_name_parts(resources: Resources) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The name-forming prefixes and suffixes of the pattern data, as tuples built once."""
+    parts = resources.extra.get("given_name_parts")
+    if parts is None:
+        people = resources.patterns["people"]
+        parts = resources.extra["given_name_parts"] = (
+            tuple(people["given_name_prefixes"]), tuple(people["given_name_suffixes"]))
+    return parts
+
+
+def _is_compound_given_name(word: str, resources: Resources) -> bool:
     stem = word.replace("\u200c", "")
     if len(stem) < 5:
         return False
     given = resources.given_names
-    suffixes = people["given_name_suffixes"]
-    for prefix in people["given_name_prefixes"]:
+    prefixes, suffixes = _compound_name_parts(resources)
+    for prefix in prefixes:
         rest = stem[len(prefix):]
         if stem.startswith(prefix) and len(rest) >= 2 and (rest in given or rest in suffixes):
             return True
@@ -96,13 +110,6 @@ def _town_as_given_name(tokens: list[Token], i: int, resources: Resources, after
     if family.text in resources.places or not _is_name_word(family, resources):
         return False
     return _family_by_shape(family.text, resources) or (after_title and _family_like(family, resources))
-
-
-def towns_naming_people(tokens: list[Token], resources: Resources) -> set[int]:
-    """Start offsets of the towns' names on this line that are a person's given name here (see above)."""
-    titles = set(resources.patterns["people"]["titles"])
-    return {token.start for i, token in enumerate(tokens)
-            if _town_as_given_name(tokens, i, resources, after_title=i > 0 and tokens[i - 1].text in titles)}
 
 
 def _glued_preposition(word: str, resources: Resources) -> bool:
@@ -149,6 +156,11 @@ def without_plural(word: str) -> str:
     return word.removesuffix(NAME_PLURAL)
 
 
+def name_end_without_plural(last: Token) -> int:
+    """Where a name whose last word is ``last`` ends in the text, the plural («…‌ها») left out."""
+    return last.end - (len(last.text) - len(without_plural(last.text)))
+
+
 def _extend_family(tokens: list[Token], end: int) -> int:
     """Take in a detached family-name suffix: «عبدی نژاد», «عظیم زاده», «عظیم زاده‌ها»."""
     if end < len(tokens) and without_plural(tokens[end].text) in FAMILY_SUFFIX_WORDS:
@@ -165,8 +177,7 @@ class PersonExtractor:
             spans = self._after_titles(tokens, resources) + self._name_pairs(tokens, resources)
             spans += self._signature(tokens, resources) + self._name_list(tokens, resources)
             for first, end in spans:
-                last = tokens[end - 1]
-                start, stop = tokens[first].start, last.end - (len(last.text) - len(without_plural(last.text)))
+                start, stop = tokens[first].start, name_end_without_plural(tokens[end - 1])
                 mentions.append(Mention(start, stop, "Person", doc.text[start:stop], self.name))
         return mentions
 

@@ -16,7 +16,6 @@ extractor also finds the forms of those names that Persian writing makes and an 
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -32,7 +31,7 @@ from graphbuild.extract.words import (
     lines,
     longest_phrase,
 )
-from graphbuild.resources import DATA_DIR, Place, Resources
+from graphbuild.resources import DATA_DIR, Place, Resources, tsv_rows
 
 LONGEST_PLACE_NAME = 5  # tokens; «خاورمیانه و شمال آفریقا»
 # Written by scripts/make_lexicons.py. Read here, like the recogniser's model, because only this extractor
@@ -55,7 +54,8 @@ LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F\u02BB\u02BC]
 LATIN_GAP = re.compile(r"[ \t]+|[ \t]*[-'’`.][ \t]*")
 ADDRESS_MARKS = "@/\\_:.="  # next to a word without a space, they make it part of an e-mail, a URL or a path
 PORT_WORD = "بندر"
-COMMON_WORD = 1_000_000  # hazm frequency above which a port's name without «بندر» is a word: «گز», «ترکمن»
+# hazm frequency above which a port's name without «بندر» is a word of its own, no alias: «گز», «ترکمن»
+PORT_NAME_WORD_FREQUENCY = 1_000_000
 ADMINISTRATIVE_WORDS = ("استان ", "شهرستان ")
 # «میدان چوارچرا», «میدان توپخانه»: a square named by a proper name. «میدان» is also a field or an arena
 # («میدان مبارزه», «میدان جنگ»; «میدان انقلاب» is both), so only a rare word makes it a square, and not an
@@ -107,7 +107,7 @@ def derived_aliases(resources: Resources) -> dict[str, str]:
         for name in resources.places:
             rest = name.removeprefix(PORT_WORD).strip()
             if rest != name and len(rest) >= 3 and rest not in resources.places \
-                    and resources.lexicon.frequency(rest) < COMMON_WORD:
+                    and resources.lexicon.frequency(rest) < PORT_NAME_WORD_FREQUENCY:
                 aliases.setdefault(rest, name)
                 aliases.setdefault(f"{PORT_WORD} {rest}", name)
             spaced = JOINED_AND.sub(r" و \1", name)
@@ -300,11 +300,8 @@ class EnglishNames:
 def english_names(resources: Resources) -> EnglishNames:
     cached = resources.extra.get("place_names_en")
     if cached is None:
-        places = {}
-        if ENGLISH_NAMES_FILE.exists():
-            with ENGLISH_NAMES_FILE.open(encoding="utf-8") as handle:
-                places = {english_key(row["name_en"]): (row["name_en"], row["name"])
-                          for row in csv.DictReader(handle, delimiter="\t")}
+        places = {english_key(row["name_en"]): (row["name_en"], row["name"])
+                  for row in tsv_rows(ENGLISH_NAMES_FILE.name)}
         cached = resources.extra["place_names_en"] = EnglishNames(
             places, max((key.count(" ") + 1 for key in places), default=0))
     return cached
@@ -361,13 +358,11 @@ class PlaceExtractor:
     name = "gazetteer"
 
     def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
-        # Imported here: people.py uses this module's place_at. «رفیق بیستون رحیمی» names a person, not a town.
-        from graphbuild.extract.people import towns_naming_people
-
-        given_names = {start for tokens in lines(doc) for start in towns_naming_people(tokens, resources)}
+        # A town that opens a person's name («رفیق بیستون رحیمی») is found here too; combine.py drops a Place
+        # nested in a Person.
         return [
             Mention(find.start, find.end, "Place", doc.text[find.start : find.end], self.name,
                     key_text=display_name(find.name, resources),
                     attributes=(("place_code", find.code),) if find.code else ())
-            for find in [*token_finds(doc, resources), *latin_finds(doc, resources)] if find.start not in given_names
+            for find in [*token_finds(doc, resources), *latin_finds(doc, resources)]
         ]

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from graphbuild.document import Document, Kind, Mention, Token
 from graphbuild.extract.bodies import body_kind
-from graphbuild.extract.people import is_given_name, without_plural
+from graphbuild.extract.people import is_given_name, name_end_without_plural
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import DIGITS, ends_name, is_glued, lines
 from graphbuild.resources import Resources
@@ -106,6 +106,6 @@ class RecogniserExtractor:
                 if kind:
                     first, last = tokens[start].start, tokens[end - 1].end
                     if kind == "Person":  # «رضا شهابی‌ها», the likes of Reza Shahabi, names him
-                        last -= len(tokens[end - 1].text) - len(without_plural(tokens[end - 1].text))
+                        last = name_end_without_plural(tokens[end - 1])
                     mentions.append(Mention(first, last, kind, doc.text[first:last], self.name))
         return mentions
