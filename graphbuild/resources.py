@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import csv
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 LA_RESTORE_RATIO = 10  # restoring «ا» must make the word this many times more frequent in hazm's corpus
 SUFFIXES = ("", "ی", "ها", "های", "هایی", "ای", "ات", "ان", "ین", "مان", "تان", "شان")
 
+
+T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Place:
@@ -107,7 +111,16 @@ class Resources:
     given_names: frozenset[str]
     family_names: frozenset[str]
     known_entities: dict[str, KnownEntity] = field(default_factory=dict)  # name or alias → entity
-    extra: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)  # values worked out from the above: see :meth:`derived`
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """A value worked out from the language data once per process (a set of pattern words, a compiled
+        pattern), kept under ``key``. ``build`` runs only the first time: the extractors ask at every token."""
+        try:
+            return self.extra[key]
+        except KeyError:
+            value = self.extra[key] = build()
+            return value
 
 
 DATA_DIR = Path(__file__).resolve().parent / "data"

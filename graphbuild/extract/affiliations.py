@@ -96,10 +96,8 @@ def _represented(tokens: list[Token], i: int, bodies: dict[int, Mention], resour
 
 def _phrases(key: str, resources: Resources) -> list[list[str]]:
     """The phrases of a [people] pattern list, split into words once: they are matched at every token."""
-    cache = resources.extra.setdefault("affiliation_phrases", {})
-    if key not in cache:
-        cache[key] = [phrase.split() for phrase in resources.patterns["people"][key]]
-    return cache[key]
+    return resources.derived(f"affiliation_phrases:{key}",
+                             lambda: [phrase.split() for phrase in resources.patterns["people"][key]])
 
 
 def _relation(doc: Document, person: Mention, body_span: tuple[int, int], role: str, bare: bool) -> Relation:

@@ -115,18 +115,18 @@ def _detached_suffix(word: str, resources: Resources) -> bool:
 
 def body_openers(resources: Resources) -> frozenset[str]:
     heads = resources.patterns["heads"]
-    return resources.extra.setdefault(
+    return resources.derived(
         "body_openers",
-        frozenset(heads["party"] + heads["party_if_designated"] + heads["organization"]) - set(heads["never"]),
+        lambda: frozenset(heads["party"] + heads["party_if_designated"] + heads["organization"]) - set(heads["never"]),
     )
 
 
 def _class_words(resources: Resources) -> frozenset[str]:
-    return resources.extra.setdefault("class_words", frozenset(resources.patterns["heads"]["class_words"]))
+    return resources.derived("class_words", lambda: frozenset(resources.patterns["heads"]["class_words"]))
 
 
 def _trades(resources: Resources) -> frozenset[str]:
-    return resources.extra.setdefault("trades", frozenset(resources.patterns["heads"]["trades"]))
+    return resources.derived("trades", lambda: frozenset(resources.patterns["heads"]["trades"]))
 
 
 def _names_a_trade(words: list[str], resources: Resources) -> bool:
@@ -137,15 +137,15 @@ def _names_a_trade(words: list[str], resources: Resources) -> bool:
 
 
 def _name_words(resources: Resources) -> frozenset[str]:
-    return resources.extra.setdefault("name_words", frozenset(resources.patterns["names"]["name_words"]))
+    return resources.derived("name_words", lambda: frozenset(resources.patterns["names"]["name_words"]))
 
 
 def _generic(resources: Resources) -> frozenset[str]:
-    return resources.extra.setdefault("generic", frozenset(resources.patterns["names"]["generic_modifiers"]))
+    return resources.derived("generic", lambda: frozenset(resources.patterns["names"]["generic_modifiers"]))
 
 
 def political_designators(resources: Resources) -> frozenset[str]:
-    return resources.extra.setdefault("designators", frozenset(resources.patterns["designators"]["political"]))
+    return resources.derived("designators", lambda: frozenset(resources.patterns["designators"]["political"]))
 
 
 def is_specific(word: str, resources: Resources) -> bool:

@@ -74,9 +74,7 @@ class EventFactExtractor:
 def _on_named_day(event: Mention, when, resources: Resources):
     """A named day with a year beside it is that day of that year: «اول ماه مه ۲۰۱۲» → 2012-05-01."""
     start, end, note, span = when
-    days = resources.extra.get("named_days")
-    if days is None:
-        days = resources.extra["named_days"] = {name: day for name, day in resources.patterns["dates"]["named_days"]}
+    days = resources.derived("named_days", lambda: dict(resources.patterns["dates"]["named_days"]))
     day = days.get(event.name) or days.get(event.text)
     if day and len(start) == 4 and not end:
         return f"{start}-{day}", None, note, span
@@ -247,11 +245,11 @@ def _last_body_before(doc: Document, event: Mention, bodies: list[Mention]) -> M
 
 def _agent_words(resources: Resources) -> re.Pattern:
     """The words that introduce an event's agent, as one pattern made once per process."""
-    pattern = resources.extra.get("event_agent_words")
-    if pattern is None:
+    def build() -> re.Pattern:
         words = "|".join(map(re.escape, resources.patterns["events"]["agent_words"]))
-        pattern = resources.extra["event_agent_words"] = re.compile(rf"[\s،,]*(?:{words})\s+")
-    return pattern
+        return re.compile(rf"[\s،,]*(?:{words})\s+")
+
+    return resources.derived("event_agent_words", build)
 
 
 def _actor_before(doc: Document, event: Mention, dates: list[DateMention], bodies: list[Mention],

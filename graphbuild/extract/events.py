@@ -75,14 +75,11 @@ def _ordinal_after(tokens: list[Token], head: int, digits_are_ordinals: bool, re
 
 def _naming_words(resources: Resources) -> tuple[frozenset[str], frozenset[str]]:
     """Naming words and month names, built once per process rather than once per event head."""
-    cached = resources.extra.get("event_naming_words")
-    if cached is None:
-        dates = resources.patterns["dates"]
-        cached = resources.extra["event_naming_words"] = (
-            frozenset(resources.patterns["events"]["namers"]),
-            frozenset(name for name, _ in dates["months_solar"] + dates["months_gregorian"]),
-        )
-    return cached
+    dates = resources.patterns["dates"]
+    return resources.derived("event_naming_words", lambda: (
+        frozenset(resources.patterns["events"]["namers"]),
+        frozenset(name for name, _ in dates["months_solar"] + dates["months_gregorian"]),
+    ))
 
 
 def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False,
@@ -375,8 +372,8 @@ class EventExtractor:
         return found
 
     def _named(self, doc: Document, tokens: list[Token], resources) -> list[Mention]:
-        phrases = resources.extra.setdefault(
-            "named_events", {tuple(name.split()) for name in resources.patterns["events"]["named"]}
+        phrases = resources.derived(
+            "named_events", lambda: {tuple(name.split()) for name in resources.patterns["events"]["named"]}
         )
         longest = max(len(phrase) for phrase in phrases)
         found = []

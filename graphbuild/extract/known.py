@@ -15,9 +15,7 @@ class KnownEntityExtractor:
     name = "known-entity"
 
     def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
-        openers = resources.extra.get("known_openers")
-        if openers is None:
-            openers = resources.extra["known_openers"] = first_words(resources.known_entities)
+        openers = resources.derived("known_openers", lambda: first_words(resources.known_entities))
 
         def match(tokens, i):
             return longest_phrase(tokens, i, resources.known_entities.get, LONGEST_NAME, openers)

@@ -70,7 +70,7 @@ def is_compound_given_name(word: str, resources: Resources) -> bool:
     """«غلامرضا», «نورمحمد», «گل‌احمد», «مولابخش»: a name-forming prefix before a given name or a suffix, or a
     given name before a suffix. Compound names are made freely, so no list of them can be whole."""
     # Asked of every unknown word, many times over a corpus: the answer is kept per word.
-    known = resources.extra.setdefault("compound_given_names", {})
+    known = resources.derived("compound_given_names", dict)
     if word not in known:
         known[word] = _is_compound_given_name(word, resources)
     return known[word]
@@ -78,12 +78,9 @@ def is_compound_given_name(word: str, resources: Resources) -> bool:
 
 def _compound_name_parts(resources: Resources) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The name-forming prefixes and suffixes of the pattern data, as tuples built once."""
-    parts = resources.extra.get("given_name_parts")
-    if parts is None:
-        people = resources.patterns["people"]
-        parts = resources.extra["given_name_parts"] = (
-            tuple(people["given_name_prefixes"]), tuple(people["given_name_suffixes"]))
-    return parts
+    people = resources.patterns["people"]
+    return resources.derived("given_name_parts",
+                             lambda: (tuple(people["given_name_prefixes"]), tuple(people["given_name_suffixes"])))
 
 
 def _is_compound_given_name(word: str, resources: Resources) -> bool:

@@ -90,11 +90,8 @@ def place_at(tokens: list[Token], i: int, resources: Resources) -> tuple[int, st
 
 
 def _openers(resources: Resources) -> frozenset[str]:
-    openers = resources.extra.get("place_openers")
-    if openers is None:
-        openers = resources.extra["place_openers"] = first_words(
-            [*resources.places, *resources.place_aliases, *derived_aliases(resources)])
-    return openers
+    return resources.derived("place_openers", lambda: first_words(
+        [*resources.places, *resources.place_aliases, *derived_aliases(resources)]))
 
 
 def derived_aliases(resources: Resources) -> dict[str, str]:

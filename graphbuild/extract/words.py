@@ -72,15 +72,13 @@ def ends_name(word: str, resources: Resources) -> bool:
 
 
 def _stops(resources: Resources) -> frozenset[str]:
-    return resources.extra.setdefault("name_stops", frozenset(resources.patterns["names"]["stops"]))
+    return resources.derived("name_stops", lambda: frozenset(resources.patterns["names"]["stops"]))
 
 
 def is_stop_word(word: str, resources: Resources) -> bool:
     """A stopword of the lexicon or a listed name-ending word: verbs are not checked (see :func:`ends_name`)."""
-    stop_words = resources.extra.get("stop_words")
-    if stop_words is None:  # one set, built once per process rather than two looked up per word
-        stop_words = resources.extra["stop_words"] = resources.lexicon.stopwords | _stops(resources)
-    return word in stop_words
+    # one set, built once per process rather than two looked up per word
+    return word in resources.derived("stop_words", lambda: resources.lexicon.stopwords | _stops(resources))
 
 
 def to_latin_digits(text: str) -> str:
