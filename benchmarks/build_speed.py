@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from graphbuild.lang.fa import load as load_resources
 from graphbuild.pipeline import build
-from graphbuild.resources import load_resources
 
 ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = ["کنگره یازدهم", "کنگره دوازدهم", "کنگره سیزدهم", "کنگره چهاردهم"]

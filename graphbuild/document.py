@@ -8,7 +8,7 @@ work on many documents at once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 Kind = Literal["Party", "Organization", "Person", "Place", "Event"]
 KINDS: tuple[Kind, ...] = ("Party", "Organization", "Person", "Place", "Event")
@@ -93,6 +93,9 @@ class Document:
     mentions: tuple[Mention, ...] = ()
     relations: tuple[Relation, ...] = ()
     warnings: tuple[str, ...] = ()
+    # Named layers that components add for later ones (the candidate mentions before they are settled, the
+    # document's dates): (name, value) pairs, so the document stays frozen and picklable.
+    layers: tuple[tuple[str, Any], ...] = ()
 
     @property
     def identifier(self) -> str:
@@ -114,6 +117,15 @@ class Document:
             if start <= position < end:
                 return start, end
         return 0, len(self.text)
+
+    def layer(self, name: str, default: Any = ()) -> Any:
+        return next((value for key, value in self.layers if key == name), default)
+
+    def with_layer(self, name: str, value: Any) -> Document:
+        return replace(self, layers=(*((k, v) for k, v in self.layers if k != name), (name, value)))
+
+    def without_layer(self, name: str) -> Document:
+        return replace(self, layers=tuple((k, v) for k, v in self.layers if k != name))
 
     def with_mentions(self, mentions: list[Mention] | tuple[Mention, ...]) -> Document:
         ordered = tuple(sorted(set(mentions), key=lambda m: (m.start, -m.end, m.kind, m.name)))

@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, SKOS
 from graphbuild import ontology as gbo
 from graphbuild.document import KINDS
 from graphbuild.graph_file import read_graph
-from graphbuild.normalise import normalise_name
+from graphbuild.lang.fa.orthography import normalise_name
 from graphbuild.resolve import name_key
 
 

@@ -13,15 +13,18 @@ whose runs came out in visual order and hard-wrapped lines (before hazm), and wo
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import regex  # matches Unicode bidirectional classes (\p{bc=…}), which the standard re cannot
 from rapidfuzz.distance import Levenshtein
 
 from graphbuild.document import Document, SourceFile
-from graphbuild.resources import Resources
+from graphbuild.lang.fa.orthography import hazm_normalizer
 from graphbuild.tokenise import segment
+
+if TYPE_CHECKING:
+    from graphbuild.resources import Resources
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 WORD = re.compile(r"[^\W\d_][\w\u200c]*")  # a run of letters (and half-spaces) that starts with a letter
@@ -72,16 +75,9 @@ def normalise(source: SourceFile, resources: Resources) -> Document:
     )
 
 
-@lru_cache(maxsize=1)
-def _hazm_normalizer():
-    import hazm  # imported late: it takes a second and only this stage needs it
-
-    return hazm.Normalizer()
-
-
 def _normalise_lines(before: MappedText) -> MappedText:
     """hazm's Normalizer line by line; line breaks become '\\n' and are kept, so lines stay aligned."""
-    normalizer = _hazm_normalizer()
+    normalizer = hazm_normalizer()
     text = before.text
     out: list[str] = []
     offsets: list[int] = []
@@ -364,8 +360,3 @@ def _lines_running_on(
     if len(running_on) < WRAPPED_SHARE * len(text_lines) or typical_width < MIN_WRAPPED_WIDTH:
         return set()
     return running_on
-
-
-def normalise_name(text: str) -> str:
-    """A short string (a lexicon entry, a name) normalised the same way as document text."""
-    return " ".join(_hazm_normalizer().normalize(text).split())

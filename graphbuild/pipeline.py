@@ -1,7 +1,8 @@
 """The whole build: read → normalise → extract (per document) → resolve → assemble → export (across all).
 
-Per-document work is :func:`process_document`, a pure function of the source file and the loaded
-resources, so it runs in worker processes when ``jobs > 1``. Resolution and assembly see every document
+Per-document work is :func:`process_document`, a pure function of the source file and the pipeline made
+from the loaded resources (:class:`graphbuild.components.Pipeline`), so it runs in worker processes when
+``jobs > 1``: each worker makes its pipeline once, when it starts. Resolution and assembly see every document
 at once and run in the main process.
 """
 
@@ -12,21 +13,22 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph
 from tqdm import tqdm
 
 from graphbuild.assemble import assemble
+from graphbuild.components import Pipeline
 from graphbuild.document import Document, SourceFile
 from graphbuild.export.files import atomic_write
 from graphbuild.export.html import render_html
-from graphbuild.extract import extract
 from graphbuild.graph_file import GraphReadError, read_graph
-from graphbuild.normalise import normalise
+from graphbuild.lang.fa import load as load_resources
 from graphbuild.read import ReadError, read_sources
 from graphbuild.resolve import Resolution, resolve
-from graphbuild.resources import load_resources
+from graphbuild.resources import Resources
 from graphbuild.validate import ValidationReport, validate
 
 log = logging.getLogger("graphbuild")
@@ -52,20 +54,40 @@ class BuildResult:
         return dict(sorted(counts.items()))
 
 
-def process_document(source: SourceFile) -> Document:
-    """Read → normalise → extract for one document. Pure: depends only on the file and the resources."""
-    resources = load_resources()
-    return extract(normalise(source, resources), resources)
+def process_document(source: SourceFile, pipeline: Pipeline) -> Document:
+    """Read → normalise → extract for one document. Pure: depends only on the file and the pipeline."""
+    return pipeline(source)
 
 
-def _safe_process(source: SourceFile) -> Document | str:
+def _safe_process(source: SourceFile, pipeline: Pipeline) -> Document | str:
     try:
-        return process_document(source)
+        return process_document(source, pipeline)
     except Exception as error:  # one bad document must not stop the build; the message names it
         return f"{source.identifier}: skipped: extraction failed: {type(error).__name__}: {error}"
 
 
-def process_documents(sources: list[SourceFile], jobs: int | None = None, progress: bool = False) -> tuple[list[Document], list[str]]:
+@lru_cache(maxsize=2)
+def default_pipeline(resources: Resources) -> Pipeline:
+    """The language package's pipeline for these resources, made once per process: making it reads the
+    recogniser's model."""
+    return Pipeline(resources)
+
+
+_worker_pipeline: Pipeline | None = None  # a worker process's own pipeline, made once when it starts
+
+
+def _start_worker(steps: list) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(load_resources(), steps)
+
+
+def _process_in_worker(source: SourceFile) -> Document | str:
+    assert _worker_pipeline is not None, "the pool's initializer makes the pipeline"
+    return _safe_process(source, _worker_pipeline)
+
+
+def process_documents(sources: list[SourceFile], pipeline: Pipeline, jobs: int | None = None,
+                      progress: bool = False) -> tuple[list[Document], list[str]]:
     """Run the per-document stages over many documents, in worker processes if that pays."""
     if jobs is None:
         jobs = max(1, min(os.cpu_count() or 1, len(sources) // DOCUMENTS_PER_WORKER))
@@ -73,11 +95,11 @@ def process_documents(sources: list[SourceFile], jobs: int | None = None, progre
     results: list[Document | str] = []
     if jobs <= 1:
         for source in sources:
-            results.append(_safe_process(source))
+            results.append(_safe_process(source, pipeline))
             bar.update()
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for result in pool.map(_safe_process, sources, chunksize=4):
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(pipeline.steps,)) as pool:
+            for result in pool.map(_process_in_worker, sources, chunksize=4):
                 results.append(result)
                 bar.update()
     bar.close()
@@ -87,8 +109,11 @@ def process_documents(sources: list[SourceFile], jobs: int | None = None, progre
 
 
 def build_graph(sources_dir: Path, previous: Graph | None = None, jobs: int | None = None,
-                progress: bool = False, report: Callable[[str], None] = log.warning) -> BuildResult:
-    """Build the knowledge graph of every text document under ``sources_dir``, writing nothing."""
+                progress: bool = False, report: Callable[[str], None] = log.warning,
+                resources: Resources | None = None) -> BuildResult:
+    """Build the knowledge graph of every text document under ``sources_dir``, writing nothing.
+
+    ``resources`` defaults to the Persian language package's, loaded once per process."""
     if not sources_dir.is_dir():
         raise FileNotFoundError(f"{sources_dir}: no such folder of source documents")
     sources, problems = [], []
@@ -98,14 +123,14 @@ def build_graph(sources_dir: Path, previous: Graph | None = None, jobs: int | No
             report(str(item))
         else:
             sources.append(item)
-    documents, failures = process_documents(sources, jobs=jobs, progress=progress)
+    resources = resources or load_resources()
+    documents, failures = process_documents(sources, default_pipeline(resources), jobs=jobs, progress=progress)
     for failure in failures:
         report(failure)
     problems += failures
     for doc in documents:
         for warning in doc.warnings:
             log.info("%s: %s", doc.identifier, warning)
-    resources = load_resources()
     resolution = resolve(documents, resources)
     graph = assemble(documents, resolution, previous=previous)
     return BuildResult(graph, documents, resolution, problems)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel
 
@@ -146,33 +146,6 @@ def _join_spellings(groups: dict[str, list[str]], kind: Kind, union: _UnionFind,
             union.union(short, longer[0])
 
 
-KNOWN_SOURCE = "known-entity"
-
-
-def _own_longer_names_win(doc: Document) -> Document:
-    """A short form the lexicon knows («کومه‌له») names the body the document itself names in full, when the
-    document's longer name holds it and is not the lexicon's body: «حزب کومه‌له کردستان ایران» beside
-    «کومه‌له» makes every bare «کومه‌له» of that document this party, not the lexicon's namesake."""
-    bodies = ("Party", "Organization")
-    full = [m for m in doc.mentions if m.kind in bodies and m.source != KNOWN_SOURCE]
-    changed = False
-    mentions = []
-    for mention in doc.mentions:
-        if mention.source == KNOWN_SOURCE and mention.kind in bodies:
-            short = mention.text.split()
-            # Of its own kind only: «سازمان نظامی حزب توده» holds «حزب توده» but is a body within the party.
-            holders = {m.name for m in full if m.name != mention.name and _holds(m.text.split(), short)
-                       and len(m.text.split()) > len(short) and m.kind == mention.kind}
-            if len(holders) == 1:
-                mention, changed = replace(mention, key_text=holders.pop()), True
-        mentions.append(mention)
-    return doc.with_mentions(tuple(mentions)) if changed else doc
-
-
-def _holds(words: list[str], part: list[str]) -> bool:
-    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
-
-
 def _dominant_party(mentions: list[Mention], entity_of) -> str | None:
     counts = Counter(entity_of(m) for m in mentions if m.kind == "Party")
     return counts.most_common(1)[0][0] if counts else None
@@ -204,7 +177,6 @@ def resolve(documents: list[Document], resources: Resources) -> Resolution:
     """Cross-document entity resolution over all documents of a build."""
     union = _UnionFind()
     groups: dict[Kind, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    documents = [_own_longer_names_win(doc) for doc in documents]
     for doc in documents:
         for mention in doc.mentions:
             if mention.kind != "Event":

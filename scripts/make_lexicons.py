@@ -2,13 +2,13 @@
 
 The project may hold lexicons of facts drawn from that data, never copies of its files (see NOTICE):
 
-- ``graphbuild/data/places.tsv``: Iran's provinces and cities and the world's countries, with codes,
+- ``graphbuild/lang/fa/places.tsv``: Iran's provinces and cities and the world's countries, with codes,
   containing province and coordinates; city names that are mostly common words are left out, judged by how
   often ParsTwiNER tags them as a place and by hazm's word frequencies.
-- ``graphbuild/data/person_names.tsv``: given names and family names that ParsTwiNER tags as people.
-- ``graphbuild/data/place_names_en.tsv``: the English names of the places, for names written in Latin letters
+- ``graphbuild/lang/fa/person_names.tsv``: given names and family names that ParsTwiNER tags as people.
+- ``graphbuild/lang/fa/place_names_en.tsv``: the English names of the places, for names written in Latin letters
   («London», «TEHRAN»): Iran's from the gazetteer, the countries' from ISO 3166 (pycountry), and the world
-  cities' and regions' from the hand-kept ``graphbuild/data/world_places_en.tsv``.
+  cities' and regions' from the hand-kept ``graphbuild/lang/fa/world_places_en.tsv``.
 
 Run: ``python scripts/make_lexicons.py [--shared ../shared]`` (``make lexicons``; it needs pycountry, in the
 ``lexicons`` extra). The output is sorted, so reruns are stable.
@@ -29,10 +29,10 @@ import hazm
 
 from graphbuild.extract.places import ENGLISH_NAMES_FILE, english_key
 from graphbuild.extract.recogniser import read_conll, tags_to_spans
-from graphbuild.normalise import normalise_name
+from graphbuild.lang.fa.orthography import normalise_name
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "graphbuild" / "data"
+DATA = ROOT / "graphbuild" / "lang" / "fa"  # the Persian language package's data
 WORLD_NAMES_EN = DATA / "world_places_en.tsv"  # hand-kept: a lexicon place's Persian name → its English names
 # English names from the gazetteer and ISO 3166 that in a text name something else more often than the place:
 # an English word («Jam», «Shaft», «Sari», «Jersey»), a person («Beheshti», «Keshavarz», «Razan»), or nothing
@@ -199,14 +199,14 @@ def main() -> None:
     places = place_rows(data / "gazetteers", as_place, as_other, as_person)
     write_tsv(DATA / "places.tsv", ["name", "type", "code", "parent", "lat", "lon", "wikidata", "name_en"], places)
 
-    from graphbuild.resources import load_resources  # late: it must read the places.tsv just written
+    from graphbuild.lang.fa import load  # late: it must read the places.tsv just written
 
-    resources = load_resources()
+    resources = load()
 
     def known_place(name: str) -> bool:
         return resources.place_aliases.get(name, name) in resources.places
 
-    write_tsv(ENGLISH_NAMES_FILE, ["name_en", "name"], english_name_rows(places, known_place))
+    write_tsv(DATA / ENGLISH_NAMES_FILE, ["name_en", "name"], english_name_rows(places, known_place))
     stopwords = set(hazm.stopwords_list())
     names = []
     for role, counter in (("given", given), ("family", family)):
@@ -214,7 +214,7 @@ def main() -> None:
             if count >= 2 and len(name) >= 2 and name not in stopwords and not as_other[name] > count:
                 names.append([name, role, count])
     write_tsv(DATA / "person_names.tsv", ["name", "role", "count"], names)
-    print(f"wrote {DATA / 'places.tsv'}, {ENGLISH_NAMES_FILE} and {DATA / 'person_names.tsv'}")
+    print(f"wrote {DATA / 'places.tsv'}, {DATA / ENGLISH_NAMES_FILE} and {DATA / 'person_names.tsv'}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Train graphbuild's named-entity recogniser on ParsTwiNER and score it on the dev split.
 
 The corpus is read from ../shared (never copied into the project, see NOTICE); the model is written to
-``graphbuild/data/models/ner.crfsuite``. The parameters below were chosen on the dev split; the test split
+``graphbuild/lang/fa/models/ner.crfsuite``. The parameters below were chosen on the dev split; the test split
 is kept back elsewhere. Training is deterministic: the same data and parameters give the same model.
 
 Run: ``.venv/bin/python scripts/train_recogniser.py [--shared ../shared]``; ``--score-only`` scores the
@@ -21,10 +21,12 @@ from graphbuild.extract.recogniser import (
     MAX_ITERATIONS,
     MODEL_PATH,
     Recogniser,
+    lexicons_from,
     read_conll,
     span_scores,
     train,
 )
+from graphbuild.lang.fa import load
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path("data") / "ner" / "parstwiner"
@@ -50,17 +52,18 @@ def main() -> None:
                         help="score the model at --output on the dev split without training it again")
     args = parser.parse_args()
 
+    lexicons = lexicons_from(load())
     corpus = args.shared / CORPUS
     dev = read_conll(corpus / "dev.txt")
     if not args.score_only:
         training = read_conll(corpus / "train.txt")
         print(f"training on {len(training)} sentences, c1={args.c1} c2={args.c2} iterations={args.iterations}")
         started = time.perf_counter()
-        train(training, args.output, c1=args.c1, c2=args.c2, max_iterations=args.iterations)
+        train(training, args.output, c1=args.c1, c2=args.c2, max_iterations=args.iterations, lexicons=lexicons)
         elapsed = time.perf_counter() - started
         print(f"model {args.output}: {args.output.stat().st_size / 1e6:.2f} MB, trained in {elapsed:.1f} s")
 
-    recogniser = Recogniser(args.output)
+    recogniser = Recogniser(args.output, lexicons)
     predicted = recogniser.tag_sents([[token for token, _ in sentence] for sentence in dev])
     print(f"dev split ({len(dev)} sentences), exact span and type:")
     print_scores([[tag for _, tag in sentence] for sentence in dev], predicted)

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from graphbuild.components import Pipeline
 from graphbuild.document import SourceFile
-from graphbuild.extract import extract
-from graphbuild.normalise import normalise
-from graphbuild.pipeline import BuildResult, build
-from graphbuild.resources import Resources, load_resources
+from graphbuild.lang.fa import load
+from graphbuild.pipeline import BuildResult, build, default_pipeline
+from graphbuild.resources import Resources
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
@@ -20,15 +20,21 @@ SOURCES = ROOT / "sources"
 
 @pytest.fixture(scope="session")
 def resources() -> Resources:
-    return load_resources()
+    return load()
 
 
 @pytest.fixture(scope="session")
-def analyse(resources):
+def pipeline(resources) -> Pipeline:
+    """The language package's per-document pipeline, made once (it reads the recogniser's model)."""
+    return default_pipeline(resources)
+
+
+@pytest.fixture(scope="session")
+def analyse(pipeline):
     """Normalise and extract a text given as a string: the per-document stages on invented input."""
 
-    def run(text: str, identifier: str = "test.txt"):
-        return extract(normalise(SourceFile(identifier, text), resources), resources)
+    def run(text: str, identifier: str = "test.txt", metadata: dict[str, str] | None = None):
+        return pipeline(SourceFile(identifier, text, metadata or {}))
 
     return run
 

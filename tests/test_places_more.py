@@ -145,7 +145,7 @@ def test_the_extractor_names_the_gazetteer_code(resources):
 
 
 def test_every_english_name_leads_to_a_place_of_the_lexicon(resources):
-    with ENGLISH_NAMES_FILE.open(encoding="utf-8") as handle:
+    with resources.data_file(ENGLISH_NAMES_FILE).open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     assert rows
     stale = [row for row in rows if resources.place_aliases.get(row["name"], row["name"]) not in resources.places]

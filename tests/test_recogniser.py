@@ -10,21 +10,21 @@ import pytest
 from graphbuild.extract.recogniser import (
     MODEL_PATH,
     Recogniser,
-    default_lexicons,
+    lexicons_from,
     features,
     span_scores,
     tags_to_spans,
     train,
 )
-from graphbuild.normalise import normalise_name
+from graphbuild.lang.fa.orthography import normalise_name
 from graphbuild.tokenise import TOKEN
 
 TAGS = {"O"} | {f"{prefix}-{kind}" for prefix in "BI" for kind in ("PER", "LOC", "ORG", "EVE", "POG", "NAT")}
 
 
 @pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser()
+def recogniser(resources) -> Recogniser:
+    return Recogniser(MODEL_PATH, lexicons_from(resources))
 
 
 def test_the_committed_model_loads_and_tags(recogniser):
@@ -70,8 +70,8 @@ def test_span_scores_want_the_same_number_of_sentences():
         span_scores([["O"]], [])
 
 
-def test_features_see_the_lexicons_and_head_nouns():
-    lexicons = default_lexicons()
+def test_features_see_the_lexicons_and_head_nouns(resources):
+    lexicons = lexicons_from(resources)
     tokens = ["حزب", "دموکرات", "در", "تهران", "و", "علی"]
     assert features(tokens, 0, lexicons)["party_head"] is True
     assert features(tokens, 1, lexicons)["after_party_head"] is True
@@ -96,9 +96,9 @@ UNSEEN = [
 
 
 @pytest.mark.parametrize(("sentence", "expected"), UNSEEN)
-def test_entities_absent_from_the_lexicons_are_found(recogniser, sentence, expected):
+def test_entities_absent_from_the_lexicons_are_found(recogniser, sentence, expected, resources):
     tokens = TOKEN.findall(normalise_name(sentence))  # as the pipeline sees text: normalised, then split
-    lexicons = default_lexicons()
+    lexicons = lexicons_from(resources)
     for _, text in expected:
         for word in text.split():
             assert word not in lexicons.places | lexicons.given_names | lexicons.family_names
@@ -116,11 +116,11 @@ TINY_CORPUS = [
 ] * 3
 
 
-def test_training_on_a_tiny_corpus_gives_a_working_model(tmp_path):
+def test_training_on_a_tiny_corpus_gives_a_working_model(tmp_path, resources):
     # No lexicon: the model must learn from the words and their context alone.
     empty = frozenset()
     lexicons = replace(
-        default_lexicons(), places=empty, given_names=empty, family_names=empty, frequencies={}
+        lexicons_from(resources), places=empty, given_names=empty, family_names=empty, frequencies={}
     )
     path = train(TINY_CORPUS, tmp_path / "tiny.crfsuite", c1=0.0, c2=0.01, max_iterations=50, lexicons=lexicons)
     assert path.exists() and path.stat().st_size > 0

@@ -1,73 +1,38 @@
-"""Extract stage: components that find mentions of entities in a normalised :class:`Document`.
+"""Extract stage: the components that find mentions and facts in a normalised :class:`Document`.
 
-Every extractor is a small component with one interface (:class:`Extractor`): given a document and the loaded
-resources it returns the mentions it found, and nothing else. :func:`extract` runs them all and lets
-:func:`graphbuild.extract.combine.combine` settle overlaps. A new kind of finding is a new module here,
-added to :data:`DEFAULT_EXTRACTORS`.
+Each extractor is a small class registered as a pipeline component (:mod:`graphbuild.components`): a
+mention finder adds what it found to the ``candidates`` layer, ``combine`` settles them into the document's
+mentions, and relation finders then add the facts between them. Which run, in which order, is the language
+package's ``pipeline.toml``. A new kind of finding is a new module here with its decorator, and a line in
+that file.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from graphbuild.document import Document
 
-from graphbuild.document import Document, Mention, Relation
-from graphbuild.extract.affiliations import AffiliationExtractor, SignerAffiliationExtractor
-from graphbuild.extract.bodies import BodyExtractor, QuotedBodyExtractor
-from graphbuild.extract.combine import combine
-from graphbuild.extract.document_facts import DocumentFactExtractor, SignatoryListExtractor, SignatureNameExtractor
-from graphbuild.extract.event_facts import EventFactExtractor
-from graphbuild.extract.events import EventExtractor, one_wave_per_month
-from graphbuild.extract.known import KnownEntityExtractor
-from graphbuild.extract.masthead import IssueNumberExtractor, MastheadExtractor
-from graphbuild.extract.people import PersonExtractor
-from graphbuild.extract.places import PlaceExtractor
-from graphbuild.extract.statistical import RecogniserExtractor
+# Importing the modules registers their components.
+from graphbuild.extract import (  # noqa: F401
+    affiliations,
+    bodies,
+    combine,
+    document_dates,
+    document_facts,
+    event_facts,
+    events,
+    known,
+    masthead,
+    own_names,
+    people,
+    places,
+    statistical,
+)
 from graphbuild.resources import Resources
 
 
-class Extractor(Protocol):
-    name: str
+def extract(doc: Document, resources: Resources) -> Document:
+    """Every component of the language package's pipeline over a normalised document (for scripts and tests
+    that normalise a document themselves; a build runs :class:`graphbuild.components.Pipeline` directly)."""
+    from graphbuild.pipeline import default_pipeline  # late: the pipeline module imports this package
 
-    def __call__(self, doc: Document, resources: Resources) -> list[Mention]: ...
-
-
-class RelationExtractor(Protocol):
-    """Runs after the mentions are settled and finds facts between them."""
-
-    name: str
-
-    def __call__(self, doc: Document, resources: Resources) -> list[Relation]: ...
-
-
-DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (
-    PlaceExtractor(),
-    KnownEntityExtractor(),
-    BodyExtractor(),
-    QuotedBodyExtractor(),
-    MastheadExtractor(),
-    EventExtractor(),
-    PersonExtractor(),
-    SignatoryListExtractor(),
-    SignatureNameExtractor(),
-    RecogniserExtractor(),  # last in line, and last in precedence: see combine.py
-)
-DEFAULT_RELATION_EXTRACTORS: tuple[RelationExtractor, ...] = (
-    AffiliationExtractor(),
-    SignerAffiliationExtractor(),
-    EventFactExtractor(),
-    DocumentFactExtractor(),
-    IssueNumberExtractor(),
-)
-
-
-def extract(doc: Document, resources: Resources, extractors: tuple[Extractor, ...] = DEFAULT_EXTRACTORS,
-            relation_extractors: tuple[RelationExtractor, ...] = DEFAULT_RELATION_EXTRACTORS) -> Document:
-    """Run every extractor over the document and return it with the combined mentions and relations."""
-    found: list[Mention] = []
-    for extractor in extractors:
-        found.extend(extractor(doc, resources))
-    doc = doc.with_mentions(one_wave_per_month(tuple(combine(found)), resources))
-    relations: list[Relation] = []
-    for relation_extractor in relation_extractors:
-        relations.extend(relation_extractor(doc, resources))
-    return doc.with_relations(relations)
+    return default_pipeline(resources).run(doc)

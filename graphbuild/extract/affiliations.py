@@ -12,6 +12,7 @@ party. Role words and organs come from the pattern data.
 
 from __future__ import annotations
 
+from graphbuild.components import relation_finder
 from graphbuild.document import Document, Mention, Relation, Token
 from graphbuild.extract.parts import blind, closing_lines, messages
 from graphbuild.resources import Resources
@@ -20,6 +21,7 @@ MAX_GAP_TOKENS = 2  # between a person and the role word after it («، »)
 MAX_LIST_GAP_TOKENS = 4  # between a role phrase's body and the ':' that opens its list
 
 
+@relation_finder("affiliations")
 class AffiliationExtractor:
     name = "affiliation-pattern"
 
@@ -135,6 +137,7 @@ def _role_phrase(tokens: list[Token], i: int, bodies: dict[int, Mention], resour
     return None
 
 
+@relation_finder("signer-affiliations")
 class SignerAffiliationExtractor:
     """Signers of a message who write as members: «… حزب ما …» … «پرستو از تهران» → پرستو memberOf the party.
 

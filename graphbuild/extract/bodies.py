@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graphbuild.components import mention_finder
 from graphbuild.document import Document, Kind, Mention, Token
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import ends_name, is_glued, lines
@@ -196,14 +197,14 @@ def body_kind(head: str, words: list[str], resources: Resources) -> Kind | None:
 
 
 def _causes(resources: Resources) -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]]]:
-    cached = resources.extra.get("causes")
-    if cached is None:
+    def build() -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]]]:
         heads = resources.patterns["heads"]
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for cause in sorted(heads["causes"], key=len, reverse=True):  # the longest first
             by_first.setdefault(cause[0], []).append(tuple(cause))
-        cached = resources.extra["causes"] = (frozenset(heads["cause_openers"]), by_first)
-    return cached
+        return frozenset(heads["cause_openers"]), by_first
+
+    return resources.derived("causes", build)
 
 
 def _cause_at(words: list[str], j: int, resources: Resources) -> int:
@@ -228,6 +229,7 @@ def _has_purpose_frame(words: list[str], resources: Resources) -> bool:
                for previous, word in zip(words, words[1:]))
 
 
+@mention_finder("bodies")
 class BodyExtractor:
     name = "head-noun"
 
@@ -312,6 +314,7 @@ def _before_light_verb(tokens: list[Token], end: int, words: list[str], resource
     return not vouched
 
 
+@mention_finder("quoted-bodies")
 class QuotedBodyExtractor:
     """Names in guillemets after a collective noun: «تشکلهایی مانند «اتحاد بازنشستگان» و «بازنشستگان
     پیشکسوت»». The sentence says what they are; the names need no head noun of their own."""

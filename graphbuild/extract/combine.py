@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from graphbuild.document import Mention
+from graphbuild.components import component
+from graphbuild.document import Document, Mention
+from graphbuild.extract.known import SOURCE as LEXICON_SOURCE
+from graphbuild.extract.statistical import SOURCE as STATISTICAL_SOURCE
+from graphbuild.resources import Resources
 
-STATISTICAL_SOURCE = "recogniser"
-LEXICON_SOURCE = "known-entity"
 KIND_ORDER = {"Event": 0, "Party": 1, "Place": 2, "Organization": 3, "Person": 4}
 
 
@@ -32,6 +34,16 @@ def _rank(mention: Mention) -> tuple:
 
 def _contains(outer: Mention, inner: Mention) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
+
+
+@component("combine", reads=("candidates",), adds=("mentions",))
+def make_combine(resources: Resources):
+    """The candidates every extractor found become the document's mentions, overlaps settled."""
+
+    def settle(doc: Document) -> Document:
+        return doc.with_mentions(combine(list(doc.layer("candidates")))).without_layer("candidates")
+
+    return settle
 
 
 def combine(mentions: list[Mention]) -> list[Mention]:

@@ -174,14 +174,12 @@ class _Point:
 # ---- public helpers ----
 
 
+@lru_cache(maxsize=1)
 def default_month_names() -> MonthNames:
-    """The project's month names, loaded once with the rest of the language data."""
-    from graphbuild.resources import load_resources  # late: loading resources imports hazm
+    """The language package's month names (its patterns file's date tables), read once."""
+    from graphbuild.lang.fa import read_patterns
 
-    extra = load_resources().extra
-    if "month_names" not in extra:
-        extra["month_names"] = MonthNames.from_table(load_resources().patterns["dates"])
-    return extra["month_names"]
+    return MonthNames.from_table(read_patterns()["dates"])
 
 
 def is_month_name(word: str) -> bool:

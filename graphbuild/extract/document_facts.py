@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from graphbuild.components import mention_finder, relation_finder
 from graphbuild.document import Document, Kind, Mention, Relation
 from graphbuild.extract.bodies import body_kind, body_openers, political_designators
 from graphbuild.extract.dates import find_dates
@@ -67,6 +68,7 @@ def signatory_items(doc: Document, resources: Resources) -> list[tuple[int, int]
     return items
 
 
+@mention_finder("signatory-lists")
 class SignatoryListExtractor:
     """A mention for each listed signer, with its kind from its head noun («سازمان …»), a given name, or else
     Organization. The other extractors' finds over the same characters win (see combine.py)."""
@@ -89,6 +91,7 @@ class SignatoryListExtractor:
 NAME_LINE_WORDS = 3  # a writer's name under a closing formula
 
 
+@mention_finder("signature-names")
 class SignatureNameExtractor:
     """The writer's name on the line under a closing formula («با عشق و احترام» / «سامیر»), known to no
     lexicon: the letter's shape says it is a name. Only in a collection of messages or at a text's end."""
@@ -132,6 +135,7 @@ def _party_head_with_designator(words: list[str], resources: Resources) -> bool:
             and any(word in political_designators(resources) for word in words[1:]))
 
 
+@relation_finder("document-facts")
 class DocumentFactExtractor:
     name = "document-facts"
 

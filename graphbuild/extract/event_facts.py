@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from graphbuild.components import relation_finder
 from graphbuild.document import Document, Mention, Relation
 from graphbuild.extract.dates import DateMention, year_in_a_name
 from graphbuild.extract.events import document_dates, head_word
@@ -41,6 +42,7 @@ AGENT_KINDS = ("Party", "Organization", "Person")  # a person only leads: see _a
 DATE_GAP = re.compile(r"[\s،,]*(?:که\s+)?(?:(?:از|در|سال|روزهای|روزها|روز|تاریخ)\s+)*")  # before a date that comes between
 
 
+@relation_finder("event-facts", reads=("mentions", "dates"))
 class EventFactExtractor:
     name = "event-facts"
 
@@ -272,13 +274,13 @@ def _actor_before(doc: Document, event: Mention, dates: list[DateMention], bodie
 def _actor_before_words(resources: Resources) -> tuple[set[str], re.Pattern]:
     """The heads of acts whose doer is named before them, and the pattern of what links the two, made once
     per process rather than once per event."""
-    cached = resources.extra.get("actor_before_words")
-    if cached is None:
+    def build() -> tuple[set[str], re.Pattern]:
         patterns = resources.patterns["events"]
         partners = "|".join(map(re.escape, patterns["actor_partners"]))
         link = re.compile(rf"\s*(?:و\s+(?:{partners})\s*)?[،,]?\s*(?:که\s+)?(?:در\s+\x00\s*)?با\s+")
-        cached = resources.extra["actor_before_words"] = (set(patterns["actor_before_heads"]), link)
-    return cached
+        return set(patterns["actor_before_heads"]), link
+
+    return resources.derived("actor_before_words", build)
 
 
 def _signing_body_above(doc: Document, event: Mention, resources: Resources) -> Mention | None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
+from graphbuild.components import component, mention_finder
 from graphbuild.document import Document, Mention, Token
 from graphbuild.extract.bodies import (
     body_kind,
@@ -20,9 +20,9 @@ from graphbuild.extract.bodies import (
 )
 from graphbuild.extract.dates import (
     DateMention,
-    document_reference_date,
     find_dates,
 )
+from graphbuild.extract.document_dates import document_dates
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import (
     DIGITS,
@@ -238,17 +238,7 @@ def head_word(word: str, heads: set[str]) -> str | None:
     return None
 
 
-def document_dates(doc: Document) -> tuple[DateMention, ...]:
-    """The document's dates, a day and month without a year («روز ۸ تیر») read against the document's own
-    date. Events and their facts (event_facts) both read them: one scan of the text serves both."""
-    return _dates_of(doc.text, doc.source.metadata.get("date"))
-
-
-@lru_cache(maxsize=4)  # the two extractors ask, one after the other, about the document being extracted
-def _dates_of(text: str, catalogue_date: str | None) -> tuple[DateMention, ...]:
-    return tuple(find_dates(text, reference=document_reference_date(catalogue_date, text)))
-
-
+@mention_finder("events", reads=("tokens", "dates"))
 class EventExtractor:
     name = "event-pattern"
 
@@ -416,3 +406,11 @@ def one_wave_per_month(mentions: tuple[Mention, ...], resources: Resources) -> l
         if len(within) == 1:
             renamed[wave] = replace(wave, key_text=within.pop())
     return [renamed.get(mention, mention) for mention in mentions]
+
+
+@component("one-wave-per-month", reads=("mentions",), adds=("mentions",))
+def make_one_wave_per_month(resources: Resources):
+    def name_waves(doc: Document) -> Document:
+        return doc.with_mentions(one_wave_per_month(doc.mentions, resources))
+
+    return name_waves

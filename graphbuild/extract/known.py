@@ -4,15 +4,18 @@ lexicon's canonical name, so that short forms and aliases resolve to one entity.
 
 from __future__ import annotations
 
+from graphbuild.components import mention_finder
 from graphbuild.document import Document, Mention
 from graphbuild.extract.words import first_words, longest_phrase, phrase_matches
 from graphbuild.resources import Resources
 
 LONGEST_NAME = 7  # tokens
+SOURCE = "known-entity"  # the mentions' source: combine and the own-longer-names rule know lexicon finds by it
 
 
+@mention_finder("known-entities")
 class KnownEntityExtractor:
-    name = "known-entity"
+    name = SOURCE
 
     def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
         openers = resources.derived("known_openers", lambda: first_words(resources.known_entities))

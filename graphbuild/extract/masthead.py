@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from graphbuild.components import mention_finder, relation_finder
 from graphbuild.document import Document, Mention, Relation
 from graphbuild.extract.dates import is_month_name
 from graphbuild.extract.parts import line_spans
@@ -33,17 +34,17 @@ def _title_ok(words: list[str], resources: Resources) -> bool:
 
 def _patterns(resources: Resources) -> tuple[re.Pattern, re.Pattern]:
     """The first line's «TITLE NUMBER» and a line's «TITLE (OTHER NAME) نشریه», made once per process."""
-    cached = resources.extra.get("masthead_patterns")
-    if cached is None:
+    def build() -> tuple[re.Pattern, re.Pattern]:
         patterns = resources.patterns["masthead"]
         most = patterns["title_words"]
         words = "|".join(map(re.escape, patterns["periodical_words"]))
-        cached = resources.extra["masthead_patterns"] = (
+        return (
             re.compile(rf"((?:{WORD}\s+){{0,{most - 1}}}{WORD})\s+(\S+)"),
             re.compile(rf"^[^\S\n]*((?:{WORD}[^\S\n]+){{0,{most - 1}}}{WORD}(?:[^\S\n]*{PARENTHESISED})?)"
                        rf"[^\S\n]+(?:{words})\b", re.MULTILINE),
         )
-    return cached
+
+    return resources.derived("masthead_patterns", build)
 
 
 def _title_and_issue(doc: Document, resources: Resources) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -76,6 +77,7 @@ def _titled_periodicals(doc: Document, resources: Resources) -> list[tuple[int, 
     return spans
 
 
+@mention_finder("masthead")
 class MastheadExtractor:
     name = "masthead"
 
@@ -86,6 +88,7 @@ class MastheadExtractor:
         return [Mention(start, end, "Organization", doc.text[start:end], self.name) for start, end in spans]
 
 
+@relation_finder("issue-numbers")
 class IssueNumberExtractor:
     """The issue number beside the title on the first line: a fact about the document itself."""
 

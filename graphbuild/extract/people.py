@@ -7,6 +7,9 @@ recognised by its shape (a word hazm's lexicon does not know, or one with a fami
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from graphbuild.components import mention_finder
 from graphbuild.document import Document, Mention, Token
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import DIGITS, ends_name, lines
@@ -17,6 +20,7 @@ FAMILY_ENDINGS = ("ی", "زاده", "پور", "نیا", "فر", "وند", "لو"
 COMMON_WORD = 2_000_000  # hazm frequency above which a word is not read as a name by its shape alone
 # A compound that hazm counts this often is a word of its own, not a name: «خداحافظ» (خدا + حافظ).
 COMMON_COMPOUND = 100_000
+COMPOUND_NAME_MEMO = 65_536  # words whose answer is kept: a corpus's unknown words, within a bound
 TYPO_SOURCE = 1_000_000  # a word this common, one letter away from an unknown "family name", makes it a typo
 SIGNATURE_LINE_WORDS = 8  # a line this short may be a signature
 FAMILY_SUFFIX_WORDS = ("زاده", "پور", "نژاد", "نیا", "فر", "وند", "لو")  # «عبدی نژاد», «عظیم زاده»
@@ -69,11 +73,7 @@ def is_given_name(word: str, resources: Resources) -> bool:
 def is_compound_given_name(word: str, resources: Resources) -> bool:
     """«غلامرضا», «نورمحمد», «گل‌احمد», «مولابخش»: a name-forming prefix before a given name or a suffix, or a
     given name before a suffix. Compound names are made freely, so no list of them can be whole."""
-    # Asked of every unknown word, many times over a corpus: the answer is kept per word.
-    known = resources.derived("compound_given_names", dict)
-    if word not in known:
-        known[word] = _is_compound_given_name(word, resources)
-    return known[word]
+    return _is_compound_given_name(word, resources)
 
 
 def _compound_name_parts(resources: Resources) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -83,6 +83,7 @@ def _compound_name_parts(resources: Resources) -> tuple[tuple[str, ...], tuple[s
                              lambda: (tuple(people["given_name_prefixes"]), tuple(people["given_name_suffixes"])))
 
 
+@lru_cache(maxsize=COMPOUND_NAME_MEMO)  # asked of every unknown word, many times over a corpus; bounded
 def _is_compound_given_name(word: str, resources: Resources) -> bool:
     stem = word.replace("\u200c", "")
     if len(stem) < 5:
@@ -165,6 +166,7 @@ def _extend_family(tokens: list[Token], end: int) -> int:
     return end
 
 
+@mention_finder("people")
 class PersonExtractor:
     name = "person-pattern"
 

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from graphbuild.components import mention_finder
 from graphbuild.document import Document, Mention, Token
 from graphbuild.extract.words import (
     GLUED_PREFIXES,
@@ -31,12 +32,13 @@ from graphbuild.extract.words import (
     lines,
     longest_phrase,
 )
-from graphbuild.resources import DATA_DIR, Place, Resources, tsv_rows
+from graphbuild.lang.fa import tsv_rows
+from graphbuild.resources import Place, Resources
 
 LONGEST_PLACE_NAME = 5  # tokens; «خاورمیانه و شمال آفریقا»
-# Written by scripts/make_lexicons.py. Read here, like the recogniser's model, because only this extractor
-# uses it; resources.py loads what every stage shares.
-ENGLISH_NAMES_FILE = DATA_DIR / "place_names_en.tsv"
+# Written by scripts/make_lexicons.py. Read by this extractor from the resources' folder, like the
+# recogniser's model, because only it uses the file; the loader makes what every stage shares.
+ENGLISH_NAMES_FILE = "place_names_en.tsv"
 
 ZWNJ = "\u200c"
 # Written onto a name: the copula, whatever the name ends in («ایتالیاست»، «ایرانست»), and the plural
@@ -98,9 +100,8 @@ def derived_aliases(resources: Resources) -> dict[str, str]:
     """Names the gazetteer's own rows imply, as the language writes them: a port named without «بندر»
     («ماهشهر» for «بندرماهشهر»; not when the rest is a place of its own or a common word), and a name joined
     by «و» with a space after it («سیستان و بلوچستان» for «سیستان وبلوچستان»)."""
-    aliases = resources.extra.get("derived_place_aliases")
-    if aliases is None:
-        aliases = resources.extra["derived_place_aliases"] = {}
+    def build() -> dict[str, str]:
+        aliases: dict[str, str] = {}
         for name in resources.places:
             rest = name.removeprefix(PORT_WORD).strip()
             if rest != name and len(rest) >= 3 and rest not in resources.places \
@@ -110,7 +111,9 @@ def derived_aliases(resources: Resources) -> dict[str, str]:
             spaced = JOINED_AND.sub(r" و \1", name)
             if spaced != name:
                 aliases.setdefault(spaced, name)
-    return aliases
+        return aliases
+
+    return resources.derived("derived_place_aliases", build)
 
 
 def display_name(name: str, resources: Resources) -> str:
@@ -208,15 +211,15 @@ def _glued_countries(resources: Resources) -> dict[str, Place]:
     """Countries' names and aliases that may be found run onto another word: one word of at least
     GLUED_COUNTRY_LETTERS letters, and counted in hazm's word list. A country its corpus never names is too
     rare to be read out of a longer word: «حقگویان» is «حق‌گویان», not «حق» + «گویان» (Guyana)."""
-    countries = resources.extra.get("glued_countries")
-    if countries is None:
+    def build() -> dict[str, Place]:
         names = {name: name for name in resources.places} | resources.place_aliases
-        countries = resources.extra["glued_countries"] = {
+        return {
             written: resources.places[name] for written, name in names.items()
             if name in resources.places and resources.places[name].type == "country" and " " not in written
             and len(written.replace(ZWNJ, "")) >= GLUED_COUNTRY_LETTERS and resources.lexicon.frequency(written)
         }
-    return countries
+
+    return resources.derived("glued_countries", build)
 
 
 def _glued_find(tokens: list[Token], i: int, resources: Resources) -> Found | None:
@@ -295,13 +298,12 @@ class EnglishNames:
 
 
 def english_names(resources: Resources) -> EnglishNames:
-    cached = resources.extra.get("place_names_en")
-    if cached is None:
+    def build() -> EnglishNames:
         places = {english_key(row["name_en"]): (row["name_en"], row["name"])
-                  for row in tsv_rows(ENGLISH_NAMES_FILE.name)}
-        cached = resources.extra["place_names_en"] = EnglishNames(
-            places, max((key.count(" ") + 1 for key in places), default=0))
-    return cached
+                  for row in tsv_rows(resources.data_file(ENGLISH_NAMES_FILE))}
+        return EnglishNames(places, max((key.count(" ") + 1 for key in places), default=0))
+
+    return resources.derived("place_names_en", build)
 
 
 def _in_address(doc: Document, start: int, end: int) -> bool:
@@ -351,6 +353,7 @@ def latin_finds(doc: Document, resources: Resources) -> Iterator[PlaceFind]:
         i += found[0]
 
 
+@mention_finder("places")
 class PlaceExtractor:
     name = "gazetteer"
 

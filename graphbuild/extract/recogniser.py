@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 
-from graphbuild.resources import DATA_DIR, Resources, load_resources
+from graphbuild.lang.fa import DATA_DIR
+from graphbuild.resources import Resources
 
-MODEL_PATH = DATA_DIR / "models" / "ner.crfsuite"
+MODEL_PATH = DATA_DIR / "models" / "ner.crfsuite"  # the language package's model
 ENTITY_TYPES = ("PER", "LOC", "ORG", "EVE", "POG", "NAT")
 ZWNJ = "\u200c"
 LONGEST_PLACE_NAME = 5  # tokens, as in graphbuild.extract.places
@@ -78,11 +79,6 @@ def lexicons_from(resources: Resources) -> Lexicons:
     )
 
 
-@lru_cache(maxsize=1)
-def default_lexicons() -> Lexicons:
-    return lexicons_from(load_resources())
-
-
 # ---------------------------------------------------------------------------------------------- features
 
 
@@ -90,7 +86,7 @@ def default_lexicons() -> Lexicons:
 def normalised(token: str) -> str:
     """The token as hazm normalises run-time text, lower-cased: the corpus is raw tweets (Arabic «ي», «ك»,
     Latin digits), the texts the model tags are normalised, so both are seen through this one form."""
-    from graphbuild.normalise import normalise_name  # late: importing it loads hazm
+    from graphbuild.lang.fa.orthography import normalise_name  # late: importing it loads hazm
 
     form = normalise_name(token).lower()
     return form or token.lower()
@@ -242,8 +238,8 @@ def make_data(sentences: list[list[str]], lexicons: Lexicons) -> list[list[dict[
     return result
 
 
-def data_maker(lexicons: Lexicons | None = None) -> Callable[[list[list[str]]], list]:
-    return partial(make_data, lexicons=lexicons or default_lexicons())
+def data_maker(lexicons: Lexicons) -> Callable[[list[list[str]]], list]:
+    return partial(make_data, lexicons=lexicons)
 
 
 # ------------------------------------------------------------------------------------ training and tagging
@@ -256,7 +252,7 @@ def train(
     c1: float = C1,
     c2: float = C2,
     max_iterations: int = MAX_ITERATIONS,
-    lexicons: Lexicons | None = None,
+    lexicons: Lexicons,
 ) -> Path:
     """Train a model on sentences of ``(token, IOB2 tag)`` and write it to ``model_path``.
 
@@ -298,7 +294,7 @@ def read_conll(path: Path) -> list[list[tuple[str, str]]]:
 class Recogniser:
     """Tags sentences with the committed model, loaded on first use (loading hazm and the model is slow)."""
 
-    def __init__(self, model_path: Path = MODEL_PATH, lexicons: Lexicons | None = None) -> None:
+    def __init__(self, model_path: Path, lexicons: Lexicons) -> None:
         self.model_path = Path(model_path)
         self._lexicons = lexicons
         self._tagger = None

@@ -15,12 +15,12 @@ Nationalities (NAT) are not entities. Which finds survive overlaps with rule and
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+from graphbuild.components import mention_finder
 from graphbuild.document import Document, Kind, Mention, Token
 from graphbuild.extract.bodies import body_kind
 from graphbuild.extract.people import is_given_name, name_end_without_plural
 from graphbuild.extract.places import place_at
+from graphbuild.extract.recogniser import Recogniser, lexicons_from
 from graphbuild.extract.words import DIGITS, ends_name, is_glued, lines
 from graphbuild.resources import Resources
 
@@ -29,13 +29,6 @@ SOURCE = "recogniser"
 TYPE_KIND: dict[str, Kind] = {"PER": "Person", "LOC": "Place", "ORG": "Organization", "POG": "Party"}
 COMMON_WORD = 300_000  # hazm corpus count above which a word in a person's name needs a lexicon's support
 MAX_PERSON_WORDS = 4
-
-
-@lru_cache(maxsize=1)
-def _recogniser():
-    from graphbuild.extract.recogniser import Recogniser  # the model loads on first use, once per process
-
-    return Recogniser()
 
 
 def _unknown(word: str, resources: Resources) -> bool:
@@ -94,11 +87,20 @@ def checked_kind(tokens: list[Token], start: int, end: int, label: str, resource
     return _body_kind(words, kind, resources)
 
 
+@mention_finder("recogniser")
 class RecogniserExtractor:
     name = SOURCE
 
+    def __init__(self, recogniser: Recogniser) -> None:
+        self.recogniser = recogniser
+
+    @classmethod
+    def from_resources(cls, resources: Resources, model: str = "models/ner.crfsuite") -> RecogniserExtractor:
+        """The extractor with the language package's model (a setting of the pipeline file), read once."""
+        return cls(Recogniser(resources.data_file(model), lexicons_from(resources)))
+
     def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
-        recogniser = _recogniser()
+        recogniser = self.recogniser
         mentions = []
         for tokens in lines(doc):
             for start, end, label in recogniser.spans([t.text for t in tokens]):
