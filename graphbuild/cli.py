@@ -5,15 +5,36 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import click
 
 from graphbuild import __version__
 from graphbuild.evaluate import evaluate
+from graphbuild.export import exporters
 from graphbuild.pipeline import build
 from graphbuild.query import DEFAULT_ENGINE, ENGINES, FORMATS, QueryError, format_result, load, run_query
 from graphbuild.validate import LISTED, SHAPES_PATH, GraphReadError, validate
+
+
+class _LazyChoices(Sequence):
+    """Choices read from a registry only when the command is used, so `--help` imports no exporter."""
+
+    def __init__(self, names: Callable[[], Iterable[str]]) -> None:
+        self._names = names
+
+    def _list(self) -> list[str]:
+        return list(self._names())
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._list())
 
 
 def _report(message: str) -> None:
@@ -102,8 +123,9 @@ def serve_command(graph: Path, host: str, port: int) -> None:
 
 @main.command("export")
 @click.argument("graph", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--format", "export_format", type=click.Choice(("nt", "jsonld", "trig", "graphml", "gexf")),
-              required=True, help="N-Triples, JSON-LD, TriG (a named graph per document), GraphML or GEXF.")
+@click.option("--format", "export_format", type=click.Choice(_LazyChoices(lambda: exporters())), required=True,
+              help="N-Triples, JSON-LD, TriG (a named graph per document), GraphML, GEXF, Turtle, or the map (html); "
+                   "any other registered exporter too.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True), default=None,
               help="File to write ('-': standard output). Default: GRAPH with the format's extension.")
 def export_command(graph: Path, export_format: str, output: Path | None) -> None:

@@ -16,11 +16,16 @@ KINDS: tuple[Kind, ...] = ("Party", "Organization", "Person", "Place", "Event")
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A text file as read from disk: its path relative to the sources folder and its decoded text."""
+    """A file as a reader made it (:mod:`graphbuild.readers`): its path relative to the sources folder and the
+    document's text, with a map back to the file where the text is not the file's own characters."""
 
     identifier: str  # relative path with '/' separators, e.g. "h01.txt"
     text: str  # decoded text, BOM removed, line ends kept as they are on disk
-    metadata: dict[str, str] = field(default_factory=dict)  # from the optional catalogue
+    metadata: dict[str, str] = field(default_factory=dict)  # from the optional catalogue (and the file's own)
+    media_type: str = "text/plain"  # of the file as it was on disk
+    # origin[i] = where in the file character i of ``text`` came from (for an extracted text: a web page's, a
+    # PDF's); empty when ``text`` is the file's own decoded characters, as for plain text.
+    origin: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ at once and run in the main process.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 from collections.abc import Callable
@@ -22,8 +23,8 @@ from tqdm import tqdm
 from graphbuild.assemble import assemble
 from graphbuild.components import Pipeline
 from graphbuild.document import Document, SourceFile
+from graphbuild.export import BUILD_FORMATS, ExportContext, get_exporter
 from graphbuild.export.files import atomic_write
-from graphbuild.export.html import render_html
 from graphbuild.graph_file import GraphReadError, read_graph
 from graphbuild.lang.fa import load as load_resources
 from graphbuild.read import ReadError, read_sources
@@ -33,8 +34,8 @@ from graphbuild.validate import ValidationReport, validate
 
 log = logging.getLogger("graphbuild")
 
+OUTPUT_STEM = "graph"  # the build writes output/graph.ttl, output/graph.html: one file per format of BUILD_FORMATS
 TURTLE_NAME = "graph.ttl"
-HTML_NAME = "graph.html"
 DOCUMENTS_PER_WORKER = 25  # below this many documents per process, starting workers costs more than it saves
 
 
@@ -158,11 +159,15 @@ def build(sources_dir: Path = Path("sources"), output_dir: Path = Path("output")
     previous = load_previous(output_dir / TURTLE_NAME, report)
     result = build_graph(sources_dir, previous=previous, jobs=jobs, progress=progress, report=report)
     # Render everything before writing anything: a failure leaves the earlier outputs as they were.
-    turtle = result.graph.serialize(format="turtle", encoding="utf-8")
-    # The documents let the map show each mention in its whole sentence, not just the quote selector's context.
-    html = render_html(result.graph, title=title, documents=result.documents).encode("utf-8")
-    result.outputs = [output_dir / TURTLE_NAME, output_dir / HTML_NAME]
-    for path, data in zip(result.outputs, (turtle, html)):
+    context = ExportContext(documents=result.documents, title=title)
+    rendered = []
+    for name in BUILD_FORMATS:
+        spec = get_exporter(name)
+        stream = io.BytesIO()
+        spec.write(result.graph, stream, context)
+        rendered.append((output_dir / f"{OUTPUT_STEM}{spec.suffix}", stream.getvalue()))
+    result.outputs = [path for path, _ in rendered]
+    for path, data in rendered:
         atomic_write(path, data)
     if check:
         result.validation = validate(result.graph)

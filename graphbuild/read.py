@@ -1,22 +1,23 @@
 """Read stage: find the text documents under a sources folder and decode them.
 
 Every file under the folder is tried, recursively, in a stable order; hidden files and the catalogue are
-skipped. A file that is not text (binary, or in an encoding that is not UTF-8) yields a :class:`ReadError`
-naming it, and reading goes on with the rest.
+skipped. Each file is read by the reader registered for its suffix (:mod:`graphbuild.readers`); a file it
+cannot read (binary, or in an encoding that is not UTF-8) yields a :class:`ReadError` naming it, and reading
+goes on with the rest.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graphbuild.document import SourceFile
+from graphbuild.readers import reader_for
 
 CATALOGUE_NAMES = ("catalogue.csv", "catalog.csv")
 CATALOGUE_FIELDS = ("file", "title", "publisher", "date", "kind", "author", "issue")
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 
 
 @dataclass(frozen=True)
@@ -39,17 +40,6 @@ def discover(sources: Path) -> list[Path]:
             continue
         found.append(path)
     return sorted(found, key=lambda p: p.relative_to(sources).as_posix())
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 text, with or without a byte-order mark; raises ValueError for anything else."""
-    if b"\x00" in data:
-        raise ValueError("it holds NUL bytes: a binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(f"it is not UTF-8 text (byte {error.start}: {data[error.start:error.start + 1]!r})") from None
-    return text
 
 
 def read_catalogue(sources: Path) -> tuple[dict[str, dict[str, str]], list[ReadError]]:
@@ -80,11 +70,11 @@ def read_sources(sources: Path) -> Iterator[SourceFile | ReadError]:
     for path in discover(sources):
         identifier = path.relative_to(sources).as_posix()
         try:
-            text = decode(path.read_bytes())
+            source = reader_for(path).read(path, identifier)
         except (OSError, ValueError) as error:
             yield ReadError(identifier, f"skipped: {error}")
             continue
-        if not text.strip():
+        if not source.text.strip():
             yield ReadError(identifier, "skipped: the file is empty")
             continue
-        yield SourceFile(identifier, text, catalogue.get(identifier, {}))
+        yield replace(source, metadata={**source.metadata, **catalogue.get(identifier, {})})

@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, SKOS, XSD
 
 from graphbuild import ontology as gbo
 from graphbuild.pipeline import build
-from graphbuild.read import decode
+from graphbuild.readers.text import decode
 from graphbuild.resolve import name_key
 
 from .conftest import SOURCES

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -126,8 +127,8 @@ def test_every_format_is_the_same_bytes_whatever_the_hash_seed(tmp_path):
         lines.append(f'gbr:document-{j} a gb:SourceDocument ; schema:mentions gbr:party-{j}, gbr:party-{j + 8} .')
     source = tmp_path / "graph.ttl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    script = ("import sys; from pathlib import Path; from graphbuild.export.rdf import export, FORMATS\n"
-              "for fmt in FORMATS: export(Path(sys.argv[1]), fmt, Path(sys.argv[2]) / ('graph.' + fmt))")
+    script = ("import sys; from pathlib import Path; from graphbuild.export.rdf import export\n"
+              f"for fmt in {FORMATS!r}: export(Path(sys.argv[1]), fmt, Path(sys.argv[2]) / ('graph.' + fmt))")
     runs = []
     for seed in ("1", "2"):
         folder = tmp_path / f"seed{seed}"
@@ -392,11 +393,14 @@ def test_a_failed_export_leaves_the_earlier_file_whole(tmp_path, monkeypatch):
     path = export(graph, "nt", tmp_path / "graph.nt")
     before = path.read_bytes()
 
-    def half_then_fail(graph, stream):
+    def half_then_fail(graph, stream, context=None):
         stream.write(b"<a> <b> <c> .\n")
         raise RuntimeError("disk full")
 
-    monkeypatch.setitem(rdf.WRITERS, "nt", half_then_fail)
+    from graphbuild.export import get_exporter
+
+    failing = dataclasses.replace(get_exporter("nt"), write=half_then_fail)
+    monkeypatch.setattr(rdf, "get_exporter", lambda name: failing)
     with pytest.raises(RuntimeError):
         export(graph, "nt", path)
     assert path.read_bytes() == before

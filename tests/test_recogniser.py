@@ -10,8 +10,8 @@ import pytest
 from graphbuild.extract.recogniser import (
     MODEL_PATH,
     Recogniser,
-    lexicons_from,
     features,
+    lexicons_from,
     span_scores,
     tags_to_spans,
     train,

@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources as package_files
 from itertools import combinations
 from pathlib import Path
+from typing import BinaryIO
 
 import igraph
 import networkx as nx
@@ -41,6 +42,7 @@ from rdflib.namespace import DCTERMS, RDF
 
 from graphbuild import ontology
 from graphbuild.document import KINDS, Document, Kind
+from graphbuild.export import ExportContext, exporter
 from graphbuild.export.files import atomic_write
 from graphbuild.export.network import local_name, to_networkx
 
@@ -608,3 +610,9 @@ def _template():
                               undefined=StrictUndefined, keep_trailing_newline=True)
     environment.filters["fa_digits"] = fa_digits
     return environment.get_template("map.html")
+
+
+@exporter("html", suffix=".html", description="the interactive map, offline in any browser")
+def write_map(graph: Graph, stream: BinaryIO, context: ExportContext | None = None) -> None:
+    context = context or ExportContext()
+    stream.write(render_html(graph, title=context.title, documents=context.documents).encode("utf-8"))

@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, split_uri
 
 from graphbuild import ontology
 from graphbuild.document import Kind
+from graphbuild.export import ExportContext, exporter
 
 CO_MENTION_RELATION = "coMention"
 # Links between entities that are not stated facts: co-mention is drawn from the gb:CoMention nodes instead,
@@ -149,12 +150,14 @@ def to_gephi(graph: Graph) -> nx.MultiDiGraph:
     return result
 
 
-def write_graphml(graph: Graph, stream: BinaryIO) -> None:
+@exporter("graphml", suffix=".graphml", description="the entity network as GraphML, for Gephi, yEd, Cytoscape")
+def write_graphml(graph: Graph, stream: BinaryIO, context: ExportContext | None = None) -> None:
     """The entity network as GraphML (UTF-8), for Gephi, yEd, Cytoscape and igraph."""
     nx.write_graphml(to_gephi(graph), stream, encoding="utf-8", named_key_ids=True)
 
 
-def write_gexf(graph: Graph, stream: BinaryIO) -> None:
+@exporter("gexf", suffix=".gexf", description="the entity network as GEXF 1.2, Gephi's own format")
+def write_gexf(graph: Graph, stream: BinaryIO, context: ExportContext | None = None) -> None:
     """The entity network as GEXF 1.2 (UTF-8), Gephi's own format."""
     # networkx's write_gexf stamps today's date into <meta>; its writer class is used directly to leave the
     # date out, so that the same graph gives the same file on any day.

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -45,7 +45,7 @@ from rdflib.term import Node
 
 from graphbuild import graph_file
 from graphbuild import ontology as gbo
-from graphbuild.export import network
+from graphbuild.export import ExportContext, exporter, get_exporter
 from graphbuild.export.files import atomic_stream
 from graphbuild.export.network import local_name
 
@@ -96,7 +96,8 @@ class _SortedView:
 
 # ---------------------------------------------------------------------------------------------------- N-Triples
 
-def write_ntriples(graph: Graph, stream: BinaryIO) -> None:
+@exporter("nt", suffix=".nt", description="N-Triples, sorted: for bulk loading into triple stores")
+def write_ntriples(graph: Graph, stream: BinaryIO, context: ExportContext | None = None) -> None:
     """N-Triples, written a triple at a time. rdflib's serializer does stream (one write per triple) and escapes
     by the spec, but walks the store in hash order; it is handed a sorted view of the graph instead."""
     NTSerializer(_SortedView(graph)).serialize(stream)  # type: ignore[arg-type]  # it only iterates the store
@@ -167,7 +168,8 @@ def _json_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def write_jsonld(graph: Graph, stream: BinaryIO) -> None:
+@exporter("jsonld", suffix=".jsonld", description="compacted JSON-LD, for JSON tools")
+def write_jsonld(graph: Graph, stream: BinaryIO, context: ExportContext | None = None) -> None:
     """Compacted JSON-LD (not streamed: the compaction needs the whole graph)."""
     # Keys are not sorted here: the context reads best as written (prefixes, then terms); nodes' keys are sorted.
     text = json.dumps(to_jsonld(graph), ensure_ascii=False, indent=1)
@@ -264,7 +266,8 @@ def to_dataset(graph: Graph) -> Dataset:
     return dataset
 
 
-def write_trig(graph: Graph, stream: BinaryIO) -> None:
+@exporter("trig", suffix=".trig", description="TriG, a named graph per document")
+def write_trig(graph: Graph, stream: BinaryIO, context: ExportContext | None = None) -> None:
     """TriG with one named graph per document. rdflib's serializer orders subjects within a graph, but takes
     the graphs in hash order; they are put in order here: the default graph first, then by document IRI."""
     dataset = to_dataset(graph)
@@ -278,35 +281,25 @@ def write_trig(graph: Graph, stream: BinaryIO) -> None:
 
 # ---------------------------------------------------------------------------------------------------- dispatch
 
-WRITERS: dict[str, Callable[[Graph, BinaryIO], None]] = {
-    "nt": write_ntriples,
-    "jsonld": write_jsonld,
-    "trig": write_trig,
-    "graphml": network.write_graphml,
-    "gexf": network.write_gexf,
-}
-EXTENSIONS = {"nt": ".nt", "jsonld": ".jsonld", "trig": ".trig", "graphml": ".graphml", "gexf": ".gexf"}
-FORMATS = tuple(WRITERS)
-
-
 def export(graph: Graph | Path, file_format: str, destination: Path | None = None) -> Path | None:
     """Write ``graph`` (a loaded graph, or a graph file to read) in ``file_format`` to ``destination``, atomically.
 
     Without a destination the file goes beside the graph file, with the format's extension
     (``output/graph.ttl`` → ``output/graph.nt``). ``Path("-")`` writes to standard output. Returns the path
     written (None for standard output)."""
-    if file_format not in WRITERS:
-        raise ExportError(f"unknown export format {file_format!r}: choose one of {', '.join(FORMATS)}")
+    try:
+        spec = get_exporter(file_format)
+    except KeyError as error:
+        raise ExportError(error.args[0]) from None
     if destination is None:
         if not isinstance(graph, Path):
             raise ExportError("a graph given in memory needs a destination file")
-        destination = graph.with_suffix(EXTENSIONS[file_format])
+        destination = graph.with_suffix(spec.suffix)
     loaded = read_graph(graph) if isinstance(graph, Path) else graph
-    writer = WRITERS[file_format]
     if str(destination) == "-":
-        writer(loaded, sys.stdout.buffer)
+        spec.write(loaded, sys.stdout.buffer, ExportContext())
         sys.stdout.buffer.flush()
         return None
     with atomic_stream(destination) as stream:
-        writer(loaded, stream)
+        spec.write(loaded, stream, ExportContext())
     return destination
