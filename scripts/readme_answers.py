@@ -1,10 +1,12 @@
-"""Write the answers of the example queries into the README, from a built graph.
+"""Write the answers of the example queries into the README and docs/queries.md, from a built graph.
 
-Each section of the README headed «### … (`queries/NAME.rq`)» shows its query's answer on `sources/` as a
-table; this script runs every such query and puts its table in place of the old one, so the README says what
-the graph says. ``--check`` changes nothing and exits 1 if any table is out of date (the test suite runs it).
+Each section of those pages headed «## … (`queries/NAME.rq`)» (any heading level from two down) shows its
+query's answer on `sources/` as a table; this script runs every such query and puts its table in place of the
+old one, so the pages say what the graph says. A ```sparql block in the section, before the table, is
+replaced by the query file itself, so the query shown is the query run. ``--check`` changes nothing and exits
+1 if any table or query is out of date, or if a page has no example section left (the test suite runs it).
 
-Run: ``.venv/bin/python scripts/readme_answers.py output/graph.ttl [--check]``.
+Run: ``.venv/bin/python scripts/readme_answers.py output/graph.ttl [--check] [--page FILE]…``.
 """
 
 from __future__ import annotations
@@ -15,10 +17,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+from rdflib import Graph
+
 from graphbuild.query import QueryResult, load, run_query
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTION = re.compile(r"^### .*\(`queries/(?P<name>[\w-]+)\.rq`\)\s*$", re.MULTILINE)
+PAGES = (ROOT / "README.md", ROOT / "docs" / "queries.md")  # the pages that show example answers
+SECTION = re.compile(r"^#{2,6} .*\(`queries/(?P<name>[\w-]+)\.rq`\)\s*$", re.MULTILINE)
+QUERY_BLOCK = re.compile(r"^```sparql\n.*?^```[ \t]*\n", re.MULTILINE | re.DOTALL)
 TABLE = re.compile(r"(?:^\|.*\|[ \t]*\n)+", re.MULTILINE)
 CELL_CHARACTERS = 70  # longer sentences are cut, with «…»
 CUT_COLUMNS = ("sentence",)  # the columns that hold a sentence of the text
@@ -26,7 +33,7 @@ CUT_COLUMNS = ("sentence",)  # the columns that hold a sentence of the text
 
 @dataclass(frozen=True)
 class Shown:
-    """How much of a query's answer the README shows."""
+    """How much of a query's answer the pages show."""
 
     rows: int | None = None  # the first N rows, then a line that counts the rest; None: every row
     drop: tuple[str, ...] = ()  # columns left out
@@ -65,38 +72,62 @@ def markdown_table(result: QueryResult, shown: Shown) -> str:
     return "\n".join(lines) + "\n"
 
 
-def updated_readme(readme: str, graph_path: Path) -> str:
-    """The README with every example query's table made anew from the graph."""
-    store = load(graph_path)
-    pieces, position = [], 0
-    for section in SECTION.finditer(readme):
-        table = TABLE.search(readme, section.end())
-        if table is None:
-            continue
-        query = (ROOT / "queries" / f"{section['name']}.rq").read_text(encoding="utf-8")
-        result = run_query(store, query)
-        pieces += [readme[position : table.start()], markdown_table(result, SHOWN.get(section["name"], Shown()))]
-        position = table.end()
-    return "".join(pieces) + readme[position:]
+def _updated_section(body: str, name: str, store: Graph | ox.Store) -> str:
+    """One section's text (after its heading) with its query block and answer table made anew."""
+    table = TABLE.search(body)
+    if table is None:
+        return body
+    query = (ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+    before = body[: table.start()]
+    block = QUERY_BLOCK.search(before)
+    if block is not None:
+        before = before[: block.start()] + f"```sparql\n{query.rstrip()}\n```\n" + before[block.end():]
+    answer = markdown_table(run_query(store, query), SHOWN.get(name, Shown()))
+    return before + answer + body[table.end():]
+
+
+def example_sections(page: str) -> list[str]:
+    """The names of the queries whose answers the page shows, in order."""
+    return [section["name"] for section in SECTION.finditer(page)]
+
+
+def updated_page(page: str, store: Graph | ox.Store) -> str:
+    """The page with every example query's block and table made anew from the graph (a loaded store)."""
+    sections = list(SECTION.finditer(page))
+    pieces = [page[: sections[0].end()] if sections else page]
+    for section, following in zip(sections, sections[1:] + [None]):
+        end = following.start() if following is not None else len(page)
+        pieces.append(_updated_section(page[section.end() : end], section["name"], store))
+        if following is not None:
+            pieces.append(following[0])
+    return "".join(pieces)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("graph", type=Path, help="the graph built from sources/ (output/graph.ttl)")
-    parser.add_argument("--readme", type=Path, default=ROOT / "README.md")
+    parser.add_argument("--page", type=Path, action="append", dest="pages",
+                        help="a page to update (repeatable; default: README.md and docs/queries.md)")
     parser.add_argument("--check", action="store_true", help="exit 1 if a table is out of date; change nothing")
     args = parser.parse_args()
-    readme = args.readme.read_text(encoding="utf-8")
-    updated = updated_readme(readme, args.graph)
-    if args.check:
-        if updated != readme:
-            print(f"{args.readme}: the example queries' answers are out of date; run {Path(__file__).name}")
-            return 1
-        return 0
-    if updated != readme:
-        args.readme.write_text(updated, encoding="utf-8")
-        print(f"updated the answers in {args.readme}")
-    return 0
+    store = load(args.graph)
+    failed = False
+    for path in args.pages or PAGES:
+        page = path.read_text(encoding="utf-8")
+        if not example_sections(page):
+            print(f"{path}: no example query section («## … (`queries/NAME.rq`)») found")
+            failed = True
+            continue
+        updated = updated_page(page, store)
+        if updated == page:
+            continue
+        if args.check:
+            print(f"{path}: the example queries' answers are out of date; run {Path(__file__).name}")
+            failed = True
+        else:
+            path.write_text(updated, encoding="utf-8")
+            print(f"updated the answers in {path}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
