@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import signal
 import sys
@@ -11,7 +12,8 @@ from pathlib import Path
 import click
 
 from graphbuild import __version__
-from graphbuild.evaluate import evaluate
+from graphbuild.evaluate import GoldError, evaluate
+from graphbuild.evaluate_realtexts import RealTextsEvaluation
 from graphbuild.export import exporters
 from graphbuild.pipeline import build
 from graphbuild.query import DEFAULT_ENGINE, ENGINES, FORMATS, QueryError, format_result, load, run_query
@@ -142,21 +144,56 @@ def export_command(graph: Path, export_format: str, output: Path | None) -> None
 
 @main.command("evaluate")
 @click.argument("graph", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
-              default=Path("tests/gold"), show_default=True, help="Folder of gold annotation files (.json).")
-@click.option("--misses", is_flag=True, help="List the gold entities missed and the false finds.")
-def evaluate_command(graph: Path, gold_dir: Path, misses: bool) -> None:
-    """Score GRAPH against gold annotations: precision, recall and F1 per kind, strict and relaxed."""
-    result = evaluate(graph, gold_dir)
-    click.echo(f"{len(result.documents)} documents with gold annotations")
-    click.echo(result.table())
+@click.argument("gold_folder", required=False, type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--gold", "gold_option", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              default=None, help="Folder of gold annotation files (.json), the same as GOLD_FOLDER  [default: tests/gold]")
+@click.option("--misses", is_flag=True, help="List the gold entities and facts missed and the false finds.")
+@click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the figures to this JSON file (realtexts figures in score.py's --json shape).")
+def evaluate_command(graph: Path, gold_folder: Path | None, gold_option: Path | None, misses: bool,
+                     json_path: Path | None) -> None:
+    """Score GRAPH against gold annotations: precision, recall and F1 per kind, strict and relaxed, and the facts.
+
+    GOLD_FOLDER (or --gold; default tests/gold) holds the project's gold files (tests/gold/GUIDELINE.md) or
+    those of ../shared/realtexts (its GUIDE.md, scored by its score.py's rules), told apart file by file.
+    Exit status 2 if the graph or the gold cannot be read."""
+    if gold_folder and gold_option and gold_folder.resolve() != gold_option.resolve():
+        raise click.UsageError(f"two gold folders given: {gold_folder} and --gold {gold_option}")
+    try:
+        result = evaluate(graph, gold_folder or gold_option or Path("tests/gold"))
+    except (GoldError, GraphReadError) as error:
+        failure = click.ClickException(str(error))
+        failure.exit_code = 2
+        raise failure from None
+    real = result.realtexts
+    click.echo(f"{len(result.documents) + (len(real.documents) if real else 0)} documents with gold annotations")
+    if result.documents:
+        click.echo(result.table())
+    if real:
+        if result.documents:
+            click.echo(f"\nrealtexts gold ({len(real.documents)} documents, score.py's rules)")
+        click.echo(real.table())
     if misses:
-        for document, kind, name in result.misses:
-            click.echo(f"missed  {kind:<12} {name}  ({document})")
-        for document, kind, name in result.false_finds:
-            click.echo(f"false   {kind:<12} {name}  ({document})")
-        for document, fact, subject, expected, found in result.fact_misses:
-            click.echo(f"fact    {fact:<16} {subject}: gold {expected}, graph {found or '-'}  ({document})")
+        _echo_misses(result.misses, result.false_finds, result.fact_misses)
+        if real:
+            _echo_realtexts_misses(real)
+    if json_path:
+        json_path.write_text(json.dumps(result.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _echo_misses(missed: list, false_finds: list, fact_misses: list) -> None:
+    for document, kind, name in missed:
+        click.echo(f"missed  {kind:<12} {name}  ({document})")
+    for document, kind, name in false_finds:
+        click.echo(f"false   {kind:<12} {name}  ({document})")
+    for document, fact, subject, expected, found in fact_misses:
+        click.echo(f"fact    {fact:<16} {subject}: gold {expected}, graph {found or '-'}  ({document})")
+
+
+def _echo_realtexts_misses(real: RealTextsEvaluation) -> None:
+    """The realtexts misses kind by kind (relaxed matching), then fact by fact, after their counts."""
+    click.echo("misses: " + ", ".join(f"{kind} {count}" for kind, count in real.miss_counts().items()))
+    _echo_misses(*real.misses_by_kind())
 
 
 @main.command("validate")

@@ -6,6 +6,10 @@ kind, with the gold entities:
   alternative label) is the gold name or one of its forms, spelling-blind (:func:`name_key`);
 - relaxed: when one such name contains the other.
 Each gold entity is matched at most once. Precision is over predicted entities, recall over gold ones.
+
+A gold folder may also hold files of the format of ``../shared/realtexts`` (an ``id`` and entities with a
+``type``): those are scored by that format's own rules (:mod:`graphbuild.evaluate_realtexts`). The format is
+told file by file.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from graphbuild import ontology as gbo
 from graphbuild.document import KINDS
+from graphbuild.evaluate_realtexts import RealTextsEvaluation, is_realtexts_gold, realtexts_gold_problem, score_realtexts
 from graphbuild.graph_file import read_graph
 from graphbuild.lang.fa.orthography import normalise_name
 from graphbuild.resolve import name_key
@@ -68,7 +73,22 @@ class Evaluation:
     false_finds: list[tuple[str, str, str]] = field(default_factory=list)  # (document, kind, label)
     # (document, fact, subject, what the gold says, what the graph says or '' if nothing)
     fact_misses: list[tuple[str, str, str, str, str]] = field(default_factory=list)
-    documents: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)  # the documents of project-format gold files
+    realtexts: RealTextsEvaluation | None = None  # the figures over realtexts-format gold files, if any
+
+    def as_dict(self) -> dict:
+        """The figures as JSON-ready data: ``project`` for project-format gold, ``realtexts`` for the other."""
+        result: dict = {}
+        if self.documents:
+            result["project"] = {
+                "documents": self.documents,
+                **{mode: {kind: _score_dict(getattr(self, mode)[kind]) for kind in [*KINDS, "all"]}
+                   for mode in ("strict", "relaxed")},
+                "facts": {name: _score_dict(score) for name, score in sorted(self.facts.items())},
+            }
+        if self.realtexts:
+            result["realtexts"] = {"documents": self.realtexts.documents, **self.realtexts.as_dict()}
+        return result
 
     def table(self) -> str:
         lines = [f"{'kind':<13}{'strict P':>9}{'R':>7}{'F1':>7}   {'relaxed P':>9}{'R':>7}{'F1':>7}   {'gold':>5}{'found':>6}"]
@@ -84,20 +104,74 @@ class Evaluation:
         return "\n".join(lines)
 
 
+def _score_dict(score: Score) -> dict:
+    return {"true_predicted": score.true_predicted, "predicted": score.predicted, "true_gold": score.true_gold,
+            "gold": score.gold, "P": round(score.precision, 3), "R": round(score.recall, 3), "F1": round(score.f1, 3)}
+
+
 def _keys(names: list[str]) -> frozenset[str]:
     return frozenset(name_key(normalise_name(name)) for name in names if name.strip())
 
 
-def _gold_files(gold_dir: Path) -> list[dict]:
-    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(gold_dir.glob("*.json"))]
+class GoldError(ValueError):
+    """A gold folder or file that cannot be scored against; the message names it and the problem."""
 
 
-def load_gold(gold_dir: Path) -> dict[str, list[Named]]:
+@dataclass
+class GoldFiles:
+    project: list[dict] = field(default_factory=list)  # tests/gold/GUIDELINE.md: a document, entities of a kind
+    realtexts: list[dict] = field(default_factory=list)  # ../shared/realtexts: an id, entities of a type
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise GoldError(f"{path}: not a readable JSON gold file: {error}") from None
+    if not isinstance(data, dict):
+        raise GoldError(f"{path}: not a gold file: the JSON is not an object")
+    return data
+
+
+def _project_gold_problem(data: dict) -> str | None:
+    if not isinstance(data.get("entities"), list):
+        return "no list of entities"
+    bad = next((e for e in data["entities"] if not isinstance(e, dict) or not {"kind", "name"} <= e.keys()), None)
+    return None if bad is None else f"an entity without a kind or name: {bad!r}"
+
+
+def read_gold(gold_dir: Path) -> GoldFiles:
+    """Every gold file of ``gold_dir``, sorted by name and sorted by format; an empty folder is an error, since
+    scoring against nothing would report a perfect score."""
+    paths = sorted(gold_dir.glob("*.json"))
+    if not paths:
+        raise GoldError(f"{gold_dir}: no gold files (*.json) to score against")
+    gold = GoldFiles()
+    for path in paths:
+        data = _read_json(path)
+        if is_realtexts_gold(data):
+            problem, files = realtexts_gold_problem(data), gold.realtexts
+        elif "document" in data:
+            problem, files = _project_gold_problem(data), gold.project
+        else:
+            problem, files = "neither gold format: no «document» (tests/gold) nor «id» (realtexts)", []
+        if problem:
+            raise GoldError(f"{path}: {problem}")
+        files.append(data)
+    return gold
+
+
+def _named_gold(files: list[dict]) -> dict[str, list[Named]]:
     return {
         data["document"]: [Named(e["kind"], e["name"], _keys([e["name"], *e.get("forms", [])]))
                            for e in data["entities"]]
-        for data in _gold_files(gold_dir)
+        for data in files
     }
+
+
+def load_gold(gold_dir: Path) -> dict[str, list[Named]]:
+    """The entities of the project-format gold files of ``gold_dir``, by document."""
+    return _named_gold(read_gold(gold_dir).project)
 
 
 def predicted_entities(graph: Graph) -> dict[str, list[Named]]:
@@ -141,9 +215,9 @@ def _names_of(graph: Graph, entity) -> frozenset[str]:
     return _keys([str(graph.value(entity, RDFS.label)), *map(str, graph.objects(entity, SKOS.altLabel))])
 
 
-def _score_facts(graph: Graph, gold_dir: Path, result: Evaluation) -> None:
+def _score_facts(graph: Graph, gold_files: list[dict], result: Evaluation) -> None:
     """Affiliations (person → body pairs) and event dates, places and organisers, matched by names."""
-    for data in _gold_files(gold_dir):
+    for data in gold_files:
         named = {e["name"]: _keys([e["name"], *e.get("forms", [])]) for e in data["entities"]}
         doc = next(graph.subjects(DCTERMS.identifier, Literal(data["document"])), None)
         mentioned = set(graph.objects(doc, gbo.MENTIONS)) if doc is not None else set()
@@ -205,10 +279,14 @@ def _same_date(found: str, gold: str) -> bool:
 
 
 def evaluate(graph: Graph | Path, gold_dir: Path) -> Evaluation:
-    """Precision, recall and F1 per kind, strict and relaxed, over every document that has a gold file."""
+    """Precision, recall and F1 per kind, strict and relaxed, over every document that has a gold file.
+
+    Raises :class:`GoldError` for an empty gold folder or a bad gold file, and
+    :class:`graphbuild.graph_file.GraphReadError` for a graph file that cannot be read."""
+    gold_files = read_gold(gold_dir)  # first: a bad gold folder is told before a large graph is parsed
     if isinstance(graph, Path):
         graph = read_graph(graph)
-    gold, predicted = load_gold(gold_dir), predicted_entities(graph)
+    gold, predicted = _named_gold(gold_files.project), predicted_entities(graph)
     result = Evaluation(documents=sorted(gold))
     for document, gold_entities in sorted(gold.items()):
         for kind in KINDS:
@@ -221,5 +299,7 @@ def evaluate(graph: Graph | Path, gold_dir: Path) -> Evaluation:
                 getattr(result, name)["all"].add(score)
             result.misses += [(document, kind, e.name) for e in missed]
             result.false_finds += [(document, kind, e.name) for e in false]
-    _score_facts(graph, gold_dir, result)
+    _score_facts(graph, gold_files.project, result)
+    if gold_files.realtexts:
+        result.realtexts = score_realtexts(graph, gold_files.realtexts)
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from graphbuild.cli import main
+from graphbuild.export import get_exporter
 
 from .conftest import ROOT
 
@@ -50,7 +52,10 @@ def test_a_failed_build_leaves_earlier_output_whole(sources_copy, tmp_path, monk
     def broken(*args, **kwargs):
         raise RuntimeError("template missing")
 
-    monkeypatch.setattr("graphbuild.pipeline.render_html", broken)
+    # The map is rendered after the Turtle: a map that fails must not leave a new graph.ttl behind.
+    html = dataclasses.replace(get_exporter("html"), write=broken)
+    monkeypatch.setattr("graphbuild.pipeline.get_exporter",
+                        lambda name: html if name == "html" else get_exporter(name))
     result = CliRunner().invoke(main, ["build", str(sources_copy), "-o", str(output)])
     assert result.exit_code != 0
     assert {name: (output / name).read_bytes() for name in before} == before

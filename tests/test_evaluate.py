@@ -120,3 +120,97 @@ def test_an_event_date_is_scored_at_the_gold_precision_and_from_its_own_document
     graph = _dated_event_graph({"a.txt": "1979-02", "b.txt": "1979", "c.txt": "1978"})
     start = evaluate(graph, gold).facts["event start"]
     assert (start.gold, start.predicted, start.true_gold) == (3, 3, 2)
+
+
+def _realtexts_graph() -> Graph:
+    """A document typed as the graph contract has it (schema:CreativeWork), with invented names."""
+    graph = tiny_graph()
+    doc = gbo.document_iri("a.txt")
+    graph.add((doc, RDF.type, gbo.SCHEMA.CreativeWork))
+    person, party = gbo.entity_iri("Person", "4"), gbo.entity_iri("Party", "1")
+    graph.add((person, gbo.MEMBER_OF, party))
+    event = gbo.entity_iri("Event", "5")
+    graph.add((event, RDF.type, gbo.KIND_CLASS["Event"]))
+    graph.add((event, RDFS.label, Literal("کنگره سوم حزب ساختگی", lang="fa")))
+    graph.add((event, gbo.START_DATE, Literal("2001-05", datatype=XSD.gYearMonth)))
+    graph.add((doc, gbo.MENTIONS, event))
+    return graph
+
+
+def _write_realtexts_gold(folder) -> None:
+    folder.mkdir(exist_ok=True)
+    gold = {"id": "a", "entities": [
+        {"type": "Party", "name": "حزب کمونیست کارگری ایران", "aliases": [], "also": []},
+        {"type": "Ignore", "name": "حزب ساختگی", "aliases": [], "also": []},  # the false find: no blame
+        {"type": "Place", "name": "تهران", "aliases": [], "also": []},
+        {"type": "Place", "name": "اهواز", "aliases": [], "also": []},
+        {"type": "Person", "name": "بهروز مهرآبادی", "aliases": [], "also": []},
+        {"type": "Event", "name": "کنگره سوم حزب ساختگی", "aliases": [], "also": []},
+        {"type": "Event", "name": "کنگره چهارم حزب ساختگی", "aliases": [], "also": []},
+    ], "events": [
+        {"name": "کنگره سوم حزب ساختگی", "date": "2001", "place": None, "organizer": None},
+        {"name": "کنگره چهارم حزب ساختگی", "date": "2004-02", "place": None, "organizer": None},
+    ], "affiliations": [
+        {"person": "بهروز مهرآبادی", "org": "حزب کمونیست کارگری ایران", "role": None},
+        {"person": "بهروز مهرآبادی", "org": "تهران", "role": None},
+    ]}
+    (folder / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+
+
+def test_realtexts_gold_is_scored_by_its_own_rules(tmp_path):
+    _write_realtexts_gold(tmp_path / "gold")
+    real = evaluate(_realtexts_graph(), tmp_path / "gold").realtexts
+    figures = real.as_dict()
+    assert figures["strict"]["Person"]["tp"] == 0 and figures["relaxed"]["Person"]["tp"] == 1
+    assert figures["relaxed"]["Party"] == {"tp": 1, "pred": 1, "gold": 1, "P": 1.0, "R": 1.0, "F1": 1.0}
+    assert figures["relaxed"]["Place"]["R"] == 0.5
+    assert figures["event_dates"] == {"correct": 1, "gold_dated_events": 2, "accuracy": 0.5}
+    assert figures["affiliations"] == {"tp": 1, "pred": 1, "gold": 2, "P": 1.0, "R": 0.5, "F1": 0.667}
+    assert ("a.txt", "Place", "اهواز") in real.misses
+    assert ("a.txt", "event date", "کنگره چهارم حزب ساختگی", "2004-02", "") in real.fact_misses
+    assert ("a.txt", "affiliation", "بهروز مهرآبادی", "تهران", "") in real.fact_misses
+    assert real.miss_counts()["Event"] == 1
+
+
+def test_a_folder_of_both_gold_formats_scores_each_file_by_its_own(tmp_path):
+    write_gold(tmp_path / "gold")
+    (tmp_path / "gold" / "a.json").rename(tmp_path / "gold" / "project.json")
+    _write_realtexts_gold(tmp_path / "gold")
+    result = CliRunner().invoke(main, ["evaluate", str(_write_graph(_realtexts_graph(), tmp_path)),
+                                       str(tmp_path / "gold"), "--misses"])
+    assert result.exit_code == 0, result.output
+    assert "2 documents with gold annotations" in result.output
+    assert "realtexts gold (1 documents" in result.output and "dated events dated right  1/2" in result.output
+    assert "misses: Party 0, Organization 0, Person 0, Place 1, Event 1" in result.output
+
+
+def _write_graph(graph: Graph, folder) -> str:
+    path = folder / "graph.ttl"
+    graph.serialize(path, format="turtle")
+    return str(path)
+
+
+def test_an_empty_gold_folder_is_refused(tmp_path):
+    (tmp_path / "gold").mkdir()
+    result = CliRunner().invoke(main, ["evaluate", _write_graph(tiny_graph(), tmp_path), str(tmp_path / "gold")])
+    assert result.exit_code == 2 and "no gold files" in result.output and "1.000" not in result.output
+
+
+def test_broken_turtle_is_told_without_a_traceback(tmp_path):
+    write_gold(tmp_path / "gold")
+    broken = tmp_path / "graph.ttl"
+    broken.write_text("@prefix x: <http://example.org/> .\nx:a x:b ", encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(broken), "--gold", str(tmp_path / "gold")])
+    assert result.exit_code == 2 and f"{broken}: not a readable RDF graph" in result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+
+
+def test_a_gold_file_of_neither_format_is_named(tmp_path):
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "odd.json").write_text(json.dumps({"entities": []}), encoding="utf-8")
+    (tmp_path / "gold" / "torn.json").write_text("{", encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", _write_graph(tiny_graph(), tmp_path), str(tmp_path / "gold")])
+    assert result.exit_code == 2 and "odd.json: neither gold format" in result.output
+    (tmp_path / "gold" / "odd.json").unlink()
+    result = CliRunner().invoke(main, ["evaluate", _write_graph(tiny_graph(), tmp_path), str(tmp_path / "gold")])
+    assert result.exit_code == 2 and "torn.json: not a readable JSON gold file" in result.output
