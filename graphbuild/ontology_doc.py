@@ -19,11 +19,11 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from graphbuild.export.files import atomic_write
-from graphbuild.ontology import GB, KIND_CLASS, SCHEMA
+from graphbuild.ontology import GB, KIND_CLASS, ONTOLOGY_FILES, SCHEMA
 
 ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY_PATH = ROOT / "ontology" / "graphbuild.ttl"
-SHAPES_PATH = ROOT / "ontology" / "shapes.ttl"
+ONTOLOGY_PATH = ONTOLOGY_FILES / "graphbuild.ttl"  # shown as ontology/…: the top-level folder links to it
+SHAPES_PATH = ONTOLOGY_FILES / "shapes.ttl"
 PAGE_PATH = ROOT / "docs" / "ontology.md"
 
 CLASS_TYPES = (OWL.Class, RDFS.Class)

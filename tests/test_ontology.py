@@ -7,6 +7,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from graphbuild import ontology as gbo
 from graphbuild.ontology_doc import ONTOLOGY_PATH, PAGE_PATH, render
+from graphbuild.validate import SHAPES_PATH, validate
 
 DECLARING_TYPES = {OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
                    RDF.Property}
@@ -43,7 +44,7 @@ def test_every_predicate_and_class_of_the_built_graph_is_declared_and_labelled_i
 
 
 def test_the_check_finds_a_term_the_ontology_does_not_declare(ontology):
-    invented = gbo.GB.notATerm
+    invented = URIRef(f"{gbo.GB._NS}notATerm")
     graph = Graph()
     graph.add((gbo.GBR.x, invented, Literal(1)))
     assert undeclared_or_unlabelled(ontology, used_terms(graph)) == [
@@ -91,6 +92,49 @@ def test_the_page_shows_labels_comments_domains_and_mappings(ontology):
     assert "Domain → range: `gb:Event` → `xsd:integer`." in page  # gb:ordinal
     assert '<p dir="rtl" lang="fa">شماره ترتیبی کنگره' in page
     # a term added to the TTL appears on the page
-    ontology.add((gbo.GB.newTerm, RDF.type, OWL.Class))
-    ontology.add((gbo.GB.newTerm, RDFS.label, Literal("new term", lang="en")))
+    new_term = URIRef(f"{gbo.GB._NS}newTerm")
+    ontology.add((new_term, RDF.type, OWL.Class))
+    ontology.add((new_term, RDFS.label, Literal("new term", lang="en")))
     assert "### `gb:newTerm` · new term" in render(ontology)
+
+
+def test_a_misspelt_term_fails_where_it_is_written():
+    with pytest.raises(AttributeError):
+        gbo.GB.Partyy  # noqa: B018
+    with pytest.raises(AttributeError):
+        gbo.SCHEMA.organiser  # noqa: B018  (schema.org spells it organizer)
+
+
+def test_the_term_classes_and_the_ontology_declare_the_same_own_terms():
+    """Every gb: term of the code is declared in graphbuild.ttl, and every gb: term declared there is in the code."""
+    ontology = Graph().parse(ONTOLOGY_PATH, format="turtle")  # not the fixture: a test above adds a term to it
+    in_code = {URIRef(f"{gbo.GB._NS}{name}") for name in gbo.GB.__annotations__}
+    declared = {s for s in ontology.subjects(RDF.type, None)
+                if isinstance(s, URIRef) and str(s).startswith(str(gbo.GB._NS)) and s != URIRef(str(gbo.GB._NS))}
+    assert in_code == declared
+
+
+def test_every_schema_oa_and_org_term_of_the_shapes_and_ontology_is_in_the_term_classes(ontology):
+    """The shapes and the ontology use no term of these vocabularies that the code could not write."""
+    shapes = Graph().parse(SHAPES_PATH, format="turtle")
+    for namespace in (gbo.SCHEMA, gbo.OA, gbo.ORG, gbo.SHAPES):
+        base = str(namespace._NS)
+        used = {str(n)[len(base):] for g in (ontology, shapes) for triple in g for n in triple
+                if isinstance(n, URIRef) and str(n).startswith(base) and str(n) != base}
+        assert used <= set(namespace.__annotations__), (base, used - set(namespace.__annotations__))
+
+
+def test_the_sources_graph_conforms_also_with_the_ontology_beside_it(ontology, sources_graph):
+    """As in a triple store that holds both: schema:Message is a schema:CreativeWork there, and the document
+    shapes must still hold (they once reported every message as a document without an identifier)."""
+    report = validate(sources_graph, ontology=ontology)
+    assert report.conforms, report.summary()
+    assert validate(sources_graph).conforms
+
+
+def test_with_the_ontology_a_stray_creative_work_is_still_caught(ontology):
+    graph = Graph()
+    graph.add((gbo.GBR.stray, RDF.type, gbo.SCHEMA.CreativeWork))
+    report = validate(graph, ontology=ontology)
+    assert not report.conforms
+    assert {v.shape for v in report.violations} == {gbo.SHAPES.CreativeWork}

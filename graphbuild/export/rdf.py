@@ -49,7 +49,7 @@ from graphbuild.export import ExportContext, exporter, get_exporter
 from graphbuild.export.files import atomic_stream
 from graphbuild.export.network import local_name
 
-CONTEXT_PATH = Path(__file__).resolve().parents[1] / "data" / "ontology" / "context.jsonld"  # ontology/, packaged through a link
+CONTEXT_PATH = gbo.ONTOLOGY_FILES / "context.jsonld"  # the top-level ontology/ links to it
 
 Triple = tuple[Node, Node, Node]
 

@@ -1,31 +1,28 @@
 """The one module that knows the ontology: namespaces, classes and properties, and how IRIs are minted.
 
-Everything else imports names from here; no other module writes an IRI as a string. The OWL file in
-``ontology/graphbuild.ttl`` declares the same terms, with labels and comments in Persian and English.
+Everything else imports names from here; no other module writes an IRI as a string. The OWL file beside it,
+``graphbuild.ttl`` (the top-level ``ontology/`` links to it), declares the same terms, with labels and comments in Persian and English.
 """
 
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from graphbuild.document import Kind
+from graphbuild.ontology.terms import GB, OA, ORG, SCHEMA, SHAPES  # noqa: F401  (SHAPES: part of this API)
 
-# The project's own terms, and the base under which it names resources it extracts.
-GB = Namespace("https://w3id.org/graphbuild/ontology#")
+# The vocabularies' terms are closed classes (terms.py): a misspelt term fails where it is used.
+# Resources the build mints are not terms: they stay on an open namespace.
 GBR = Namespace("https://w3id.org/graphbuild/resource/")
-# rdflib's bundled schema.org namespace is older than schema:PoliticalParty, so it is declared here.
-SCHEMA = Namespace("https://schema.org/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-# The SHACL shapes of the graph contract (ontology/shapes.ttl); not a prefix of the built graph.
-SHAPES = Namespace("https://w3id.org/graphbuild/shapes#")
+ONTOLOGY_FILES = Path(__file__).resolve().parent  # graphbuild.ttl, shapes.ttl, context.jsonld
 
 PREFIXES = {
-    "gb": GB, "gbr": GBR, "schema": SCHEMA, "oa": OA, "org": ORG, "rdf": RDF, "rdfs": RDFS, "skos": SKOS,
-    "dcterms": DCTERMS, "xsd": XSD, "owl": OWL, "prov": PROV,
+    "gb": GB._NS, "gbr": GBR, "schema": SCHEMA._NS, "oa": OA._NS, "org": ORG._NS, "rdf": RDF, "rdfs": RDFS,
+    "skos": SKOS, "dcterms": DCTERMS, "xsd": XSD, "owl": OWL, "prov": PROV,
 }
 
 KIND_CLASS: dict[Kind, URIRef] = {
