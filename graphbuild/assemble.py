@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, SKOS, XSD
 
 from graphbuild import ontology as gbo
 from graphbuild.document import Document
+from graphbuild.kinds import body_kinds
 from graphbuild.resolve import Entity, Fact, Resolution, name_key
 
 CONTEXT_CHARS = 32  # prefix and suffix kept in each quote selector
@@ -65,20 +66,15 @@ def assemble(documents: list[Document], resolution: Resolution, previous: Graph 
             _add_document_fact(graph, fact, iris, doc)
         elif fact.kind == "memberOf":
             _add_membership(graph, fact, iris, doc)
-        elif fact.kind == "location":
-            _add_stated(graph, iris[fact.subject], gbo.LOCATION, iris[fact.object], doc, fact)
-        elif fact.kind == "organizer":
-            _add_stated(graph, iris[fact.subject], gbo.ORGANIZER, iris[fact.object], doc, fact)
-        elif fact.kind == "date" and fact.subject not in dated:  # one dating per event: the first, in order
-            dated.add(fact.subject)
-            _add_stated(graph, iris[fact.subject], gbo.START_DATE, date_literal(fact.value), doc, fact)
-            if fact.value_end:
-                _add_stated(graph, iris[fact.subject], gbo.END_DATE, date_literal(fact.value_end), doc, fact)
+        elif fact.kind == "date":
+            if fact.subject not in dated:  # one dating per event: the first, in order
+                dated.add(fact.subject)
+                _add_stated(graph, iris[fact.subject], gbo.START_DATE, date_literal(fact.value), doc, fact)
+                if fact.value_end:
+                    _add_stated(graph, iris[fact.subject], gbo.END_DATE, date_literal(fact.value_end), doc, fact)
+        else:  # a fact between two entities, stated with its relation's property (kinds.toml)
+            _add_stated(graph, iris[fact.subject], gbo.relation_property(fact.kind), iris[fact.object], doc, fact)
     return graph
-
-
-DOCUMENT_FACT_PROPERTIES = {"signatory": gbo.SIGNATORY, "author": gbo.AUTHOR,
-                             "locationCreated": gbo.LOCATION_CREATED}
 
 
 def _add_document_fact(graph: Graph, fact: Fact, iris: dict[str, URIRef], doc: Document) -> None:
@@ -91,8 +87,8 @@ def _add_document_fact(graph: Graph, fact: Fact, iris: dict[str, URIRef], doc: D
     elif fact.kind == "issueNumber":
         if "issue" not in doc.source.metadata:  # the catalogue's number is the publisher's own word
             _add_stated(graph, subject, gbo.ISSUE_NUMBER, Literal(fact.value), doc, fact)
-    else:
-        _add_stated(graph, subject, DOCUMENT_FACT_PROPERTIES[fact.kind], iris[fact.object], doc, fact)
+    else:  # signatory, author, locationCreated: the document's relation to an entity
+        _add_stated(graph, subject, gbo.relation_property(fact.kind), iris[fact.object], doc, fact)
 
 
 def _part_iri(graph: Graph, doc: Document, part: tuple[int, int]) -> URIRef:
@@ -191,7 +187,7 @@ def _bodies_by_name(resolution: Resolution) -> dict[str, str]:
     """Parties and organisations by every name they go by (label or other name): name key → entity key."""
     bodies: dict[str, str] = {}
     for entity in resolution.entities.values():
-        if entity.kind in ("Party", "Organization"):
+        if entity.kind in body_kinds():
             for name in [entity.label, *entity.alt_labels]:
                 bodies.setdefault(name_key(name), entity.key)
     return bodies

@@ -8,10 +8,9 @@ work on many documents at once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any
 
-Kind = Literal["Party", "Organization", "Person", "Place", "Event"]
-KINDS: tuple[Kind, ...] = ("Party", "Organization", "Person", "Place", "Event")
+Kind = str  # a kind's name, as graphbuild.kinds declares it: "Party", "Organization", "Person", "Place", "Event"
 
 
 @dataclass(frozen=True)
@@ -72,9 +71,8 @@ class Relation:
     ``evidence`` is the span of the sentence that states it.
     """
 
-    # "memberOf", "location" (event → place), "date" (event → a date's value); and a document's own facts,
-    # whose subject is a part of the document (the whole text, or one message): "signatory", "author",
-    # "locationCreated" (→ place), "datePublished" (→ a date's value), "issueNumber" (→ the number's value)
+    # a relation declared in graphbuild/ontology/kinds.toml: "memberOf", "organizer", "location", "date", …;
+    # a document's own facts ("signatory", "author", …) have a part of the document as their subject
     kind: str
     subject: tuple[int, int]
     object: tuple[int, int]

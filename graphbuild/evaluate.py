@@ -23,9 +23,14 @@ from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import DCTERMS, SKOS
 
 from graphbuild import ontology as gbo
-from graphbuild.document import KINDS
-from graphbuild.evaluate_realtexts import RealTextsEvaluation, is_realtexts_gold, realtexts_gold_problem, score_realtexts
+from graphbuild.evaluate_realtexts import (
+    RealTextsEvaluation,
+    is_realtexts_gold,
+    realtexts_gold_problem,
+    score_realtexts,
+)
 from graphbuild.graph_file import read_graph
+from graphbuild.kinds import kinds
 from graphbuild.lang.fa.orthography import normalise_name
 from graphbuild.resolve import name_key
 
@@ -82,7 +87,7 @@ class Evaluation:
         if self.documents:
             result["project"] = {
                 "documents": self.documents,
-                **{mode: {kind: _score_dict(getattr(self, mode)[kind]) for kind in [*KINDS, "all"]}
+                **{mode: {kind: _score_dict(getattr(self, mode)[kind]) for kind in [*kinds(), "all"]}
                    for mode in ("strict", "relaxed")},
                 "facts": {name: _score_dict(score) for name, score in sorted(self.facts.items())},
             }
@@ -92,7 +97,7 @@ class Evaluation:
 
     def table(self) -> str:
         lines = [f"{'kind':<13}{'strict P':>9}{'R':>7}{'F1':>7}   {'relaxed P':>9}{'R':>7}{'F1':>7}   {'gold':>5}{'found':>6}"]
-        for kind in [*KINDS, "all"]:
+        for kind in [*kinds(), "all"]:
             s, r = self.strict[kind], self.relaxed[kind]
             lines.append(f"{kind:<13}{s.precision:>9.3f}{s.recall:>7.3f}{s.f1:>7.3f}   "
                          f"{r.precision:>9.3f}{r.recall:>7.3f}{r.f1:>7.3f}   {s.gold:>5}{s.predicted:>6}")
@@ -289,7 +294,7 @@ def evaluate(graph: Graph | Path, gold_dir: Path) -> Evaluation:
     gold, predicted = _named_gold(gold_files.project), predicted_entities(graph)
     result = Evaluation(documents=sorted(gold))
     for document, gold_entities in sorted(gold.items()):
-        for kind in KINDS:
+        for kind in kinds():
             g = [e for e in gold_entities if e.kind == kind]
             p = [e for e in predicted.get(document, []) if e.kind == kind]
             strict, _, _ = _score(p, g, _strict)

@@ -28,7 +28,7 @@ from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import DCTERMS, SKOS
 from rdflib.term import Node
 
-from graphbuild.document import KINDS
+from graphbuild.kinds import kinds
 from graphbuild.ontology import SCHEMA
 
 MODES = ("strict", "relaxed", "untyped")
@@ -97,8 +97,8 @@ class RealTextsEvaluation:
 
     def rows(self, mode: str) -> dict[str, dict]:
         counts = self.counts[mode]
-        rows = {kind: prf(*counts[kind]) for kind in KINDS}
-        rows["ALL"] = prf(*(sum(counts[kind][i] for kind in KINDS) for i in range(3)))
+        rows = {kind: prf(*counts[kind]) for kind in kinds()}
+        rows["ALL"] = prf(*(sum(counts[kind][i] for kind in kinds()) for i in range(3)))
         return rows
 
     def as_dict(self) -> dict:
@@ -112,7 +112,7 @@ class RealTextsEvaluation:
 
     def miss_counts(self) -> dict[str, int]:
         """How many gold entities of each kind, and gold facts of each sort, were missed."""
-        counted = {kind: 0 for kind in KINDS}
+        counted = {kind: 0 for kind in kinds()}
         for _, kind, _ in self.misses:
             counted[kind] += 1
         for _, fact, *_ in self.fact_misses:
@@ -121,7 +121,7 @@ class RealTextsEvaluation:
 
     def misses_by_kind(self) -> tuple[list, list, list]:
         """The misses, the false finds and the fact misses, each grouped kind by kind (then document order)."""
-        order = {kind: i for i, kind in enumerate([*KINDS, "affiliation", "event date"])}
+        order = {kind: i for i, kind in enumerate([*kinds(), "affiliation", "event date"])}
         return (sorted(self.misses, key=lambda miss: order[miss[1]]),
                 sorted(self.false_finds, key=lambda find: order[find[1]]),
                 sorted(self.fact_misses, key=lambda miss: order[miss[1]]))
@@ -130,7 +130,7 @@ class RealTextsEvaluation:
         strict, relaxed, untyped = (self.rows(mode) for mode in MODES)
         lines = [f"{'kind':<13}{'strict P':>9}{'R':>7}{'F1':>7}   {'relaxed P':>9}{'R':>7}{'F1':>7}   "
                  f"{'untyped F1':>10}   {'gold':>5}{'found':>6}"]
-        for kind in [*KINDS, "ALL"]:
+        for kind in [*kinds(), "ALL"]:
             s, r = strict[kind], relaxed[kind]
             lines.append(f"{kind:<13}{s['P']:>9.3f}{s['R']:>7.3f}{s['F1']:>7.3f}   {r['P']:>9.3f}{r['R']:>7.3f}"
                          f"{r['F1']:>7.3f}   {untyped[kind]['F1']:>10.3f}   {s['gold']:>5}{s['pred']:>6}")
@@ -153,7 +153,7 @@ def _documents(graph: Graph) -> dict[str, Node]:
 
 def _kind_of(graph: Graph, entity: Node) -> str | None:
     names = {str(t).rsplit("/", 1)[-1].rsplit("#", 1)[-1] for t in graph.objects(entity, RDF.type)}
-    return next((kind for kind in KINDS if kind in names), None)  # Party before Organization, as score.py has it
+    return next((kind for kind in kinds() if kind in names), None)  # Party before Organization, as score.py has it
 
 
 def _labels(graph: Graph, entity: Node) -> set[str]:

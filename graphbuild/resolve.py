@@ -20,6 +20,7 @@ from rapidfuzz.distance import Indel
 
 from graphbuild.document import Document, Kind, Mention
 from graphbuild.extract.words import ordinal_words, to_latin_digits
+from graphbuild.kinds import body_kinds, relation_spec
 from graphbuild.resources import Resources
 
 TYPO_SIMILARITY = 0.8  # normalised Indel similarity of the one word that may differ
@@ -133,7 +134,7 @@ def _join_spellings(groups: dict[str, list[str]], kind: Kind, union: _UnionFind,
             for b in same_length[i + 1 :]:
                 if len(names[a]) > 1 and _one_typo_apart(names[a], names[b]):
                     union.union(a, b)
-    if kind not in ("Party", "Organization"):
+    if kind not in body_kinds():
         return
     for short in keys:
         longer = [
@@ -210,35 +211,22 @@ def resolve(documents: list[Document], resources: Resources) -> Resolution:
     return Resolution(dict(sorted(entities.items())), mention_entity, facts)
 
 
-RELATION_KINDS = {  # relation → (kind of its subject, kinds its object may be)
-    "memberOf": ("Person", ("Party", "Organization")),
-    "location": ("Event", ("Place",)),
-    "organizer": ("Event", ("Party", "Organization")),
-    "date": ("Event", ()),
-    # A document's own facts: the subject is the document, or a message in it.
-    "signatory": ("Document", ("Party", "Organization", "Person")),
-    "author": ("Document", ("Person", "Party", "Organization")),
-    "locationCreated": ("Document", ("Place",)),
-    "datePublished": ("Document", ()),
-    "issueNumber": ("Document", ()),
-}
-VALUE_RELATIONS = ("date", "datePublished", "issueNumber")  # relations whose object is a value, not an entity
-
-
 def _resolve_relations(documents: list[Document], mention_entity: dict, body_entity) -> list[Fact]:
     facts = set()
     for doc in documents:
         dominant = _dominant_party(list(doc.mentions), body_entity)
         for relation in doc.relations:
-            subject_kind, object_kinds = RELATION_KINDS[relation.kind]
-            is_part = subject_kind == "Document"
-            subject = "" if is_part else mention_entity.get((doc.identifier, *relation.subject, subject_kind))
+            spec = relation_spec(relation.kind)  # what the relation may link (kinds.toml)
+            is_part = spec.about_document
+            subject = "" if is_part else next(
+                (mention_entity[(doc.identifier, *relation.subject, kind)] for kind in spec.subject
+                 if (doc.identifier, *relation.subject, kind) in mention_entity), None)
             if relation.object_is_bare:
                 target = _party_named_before(doc, relation, body_entity) or dominant
             else:
-                target = next((mention_entity[(doc.identifier, *relation.object, kind)] for kind in object_kinds
+                target = next((mention_entity[(doc.identifier, *relation.object, kind)] for kind in spec.object
                                if (doc.identifier, *relation.object, kind) in mention_entity), "")
-            if (subject or is_part) and (target or relation.kind in VALUE_RELATIONS):
+            if (subject or is_part) and (target or spec.to_value):
                 facts.add(Fact(relation.kind, subject, target, doc.identifier, relation.evidence, relation.role,
                                relation.value, relation.value_end, relation.note,
                                relation.subject if is_part else None))
@@ -297,7 +285,7 @@ def _resolve_events(documents: list[Document], body_entity) -> dict[tuple[str, i
                 continue
             organiser = None
             if tail == "body":
-                inner = [m for m in doc.mentions if m.kind in ("Party", "Organization")
+                inner = [m for m in doc.mentions if m.kind in body_kinds()
                          and mention.start < m.start and m.end == mention.end]
                 organiser = body_entity(inner[0]) if inner else None
             elif tail == "own":  # «حزب کمونیست عراق … نخستین کنگره خود»: the body the text says held it
@@ -330,7 +318,7 @@ def _stated_organiser(doc: Document, event: Mention, body_entity) -> str | None:
     """The entity of the body an organizer relation of the event points at, if there is one."""
     span = next((r.object for r in doc.relations if r.kind == "organizer" and r.subject == (event.start, event.end)),
                 None)
-    body = next((m for m in doc.mentions if m.kind in ("Party", "Organization") and (m.start, m.end) == span), None)
+    body = next((m for m in doc.mentions if m.kind in body_kinds() and (m.start, m.end) == span), None)
     return body_entity(body) if body else None
 
 

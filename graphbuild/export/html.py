@@ -41,10 +41,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
 from graphbuild import ontology
-from graphbuild.document import KINDS, Document, Kind
+from graphbuild.document import Document, Kind
 from graphbuild.export import ExportContext, exporter
 from graphbuild.export.files import atomic_write
 from graphbuild.export.network import local_name, to_networkx
+from graphbuild.kinds import kind_spec, kinds, relation_spec, relations
+from graphbuild.lang.fa import captions
+from graphbuild.ontology import relation_property
 
 FONT_STACK = 'Vazirmatn, Tahoma, "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", sans-serif'
 VIS_VERSION = "9.1.2"  # the copy pyvis bundles; pinned so a pyvis upgrade cannot silently change the page
@@ -57,13 +60,14 @@ class KindStyle:
     shape: str  # a vis-network shape with the label below it, so every label reads the same way
 
 
-KIND_STYLES: dict[Kind, KindStyle] = {
-    "Party": KindStyle("حزب", "#D55E00", "diamond"),
-    "Organization": KindStyle("سازمان", "#0072B2", "square"),
-    "Person": KindStyle("شخص", "#009E73", "dot"),
-    "Place": KindStyle("مکان", "#E69F00", "triangle"),
-    "Event": KindStyle("رویداد", "#CC79A7", "star"),
-}
+def kind_style(kind: Kind) -> KindStyle:
+    """A kind's look on the map: colour and shape from its spec (kinds.toml), its name from the captions."""
+    spec = kind_spec(kind)
+    return KindStyle(captions()["kinds"].get(kind, kind), spec.colour, spec.shape)
+
+
+def kind_styles() -> dict[Kind, KindStyle]:
+    return {kind: kind_style(kind) for kind in kinds()}
 
 
 @dataclass(frozen=True)
@@ -72,15 +76,21 @@ class RelationStyle:
     colour: str  # dark, so that every stated fact stands out from the pale co-mention edges
 
 
-# The map draws an edge for every property linking two entities; these are the ones it knows by name.
+# The map draws an edge for every property linking two entities; the relations with a colour in kinds.toml
+# are the ones it knows by name, in their order there, and then its own co-signature edges.
 CO_SIGNED = "coSigned"  # not a property: two entities that signed (or wrote) the same document or message
-RELATION_STYLES: dict[str, RelationStyle] = {
-    local_name(ontology.MEMBER_OF): RelationStyle("عضوِ", "#1B4F72"),
-    local_name(ontology.ORGANIZER): RelationStyle("برگزارکننده", "#922B21"),
-    local_name(ontology.LOCATION): RelationStyle("محل", "#7E5109"),
-    local_name(ontology.CONTAINED_IN_PLACE): RelationStyle("واقع در", "#4D5656"),
-    CO_SIGNED: RelationStyle("هم‌امضا", "#6C3483"),
-}
+CO_SIGNED_COLOUR = "#6C3483"
+
+
+def relation_styles() -> dict[str, RelationStyle]:
+    """By the local name of each relation's property (as the map's edges carry it)."""
+    names = captions()["relations"]
+    styles = {local_name(relation_property(relation)): RelationStyle(names.get(relation, ""), spec.colour)
+              for relation in relations() if (spec := relation_spec(relation)).colour}
+    styles[CO_SIGNED] = RelationStyle(names.get(CO_SIGNED, ""), CO_SIGNED_COLOUR)
+    return styles
+
+
 OTHER_FACT = RelationStyle("", "#37474F")  # any other fact property: its local name is its caption
 CO_MENTION_COLOUR = "#B8B8B8"
 # What an entity did for a document (or for one message in it): shown in the side panel.
@@ -108,7 +118,7 @@ def render_html(graph: Graph, title: str = "graphbuild", documents: Iterable[Doc
     data = map_data(graph, documents)
     css, vis_js = vis_assets()
     app_js = _app_script(data)
-    counts = {kind: 0 for kind in KINDS}
+    counts = {kind: 0 for kind in kinds()}
     for node in data["nodes"]:
         counts[node["group"]] += 1
     return _template().render(
@@ -120,7 +130,7 @@ def render_html(graph: Graph, title: str = "graphbuild", documents: Iterable[Doc
         app_js=app_js,
         script_hashes=Markup(" ".join(_csp_hash(script) for script in (vis_js, app_js))),  # base64: no markup
         page_css=Markup(_page_asset("map.css")),
-        legend=[_legend_item(kind, counts[kind]) for kind in KINDS],
+        legend=[_legend_item(kind, counts[kind]) for kind in kinds()],
         relations=_relation_legend(data["edges"]),
         facts=sum(1 for edge in data["edges"] if edge["fact"]),
         co_mentions=sum(1 for edge in data["edges"] if not edge["fact"]),
@@ -172,8 +182,8 @@ def map_data(graph: Graph, documents: Iterable[Document] = ()) -> dict:
         "options": vis_options(len(nodes)),
         "layoutBudgetMs": LAYOUT_BUDGET_MS,
         "kinds": {kind: {"name": style.name_fa, "colour": style.colour, "shape": style.shape}
-                  for kind, style in KIND_STYLES.items()},
-        "texts": _TEXTS,
+                  for kind, style in kind_styles().items()},
+        "texts": captions()["texts"],  # the script holds no Persian literals of its own
     }
 
 
@@ -218,7 +228,7 @@ def build_network(entities: nx.MultiDiGraph, ids: dict[str, str] | None = None,
 
 
 def _add_node(network: Network, node_id: str, entity: dict) -> None:
-    style = KIND_STYLES[entity["kind"]]
+    style = kind_style(entity["kind"])
     network.add_node(
         node_id,
         label=entity["label"],
@@ -236,7 +246,7 @@ def _add_edge(network: Network, edge_id: str, source: str, target: str, attribut
               evidence: list[str]) -> None:
     relation = attributes["relation"]
     if attributes["fact"]:
-        style = RELATION_STYLES.get(relation, OTHER_FACT)
+        style = relation_styles().get(relation, OTHER_FACT)
         symmetric = relation == CO_SIGNED
         # No label drawn by default: edge captions pile up on a dense map. The page shows the captions of the
         # selected node's facts; the colour says which relation it is (see the legend).
@@ -291,7 +301,7 @@ def vis_options(node_count: int = 0) -> dict:
         }
     return {
         "layout": {"randomSeed": 7, "improvedLayout": False},
-        "groups": {kind: _group(style) for kind, style in KIND_STYLES.items()},
+        "groups": {kind: _group(style) for kind, style in kind_styles().items()},
         "nodes": {
             "scaling": {"min": 10, "max": 34},
             "borderWidth": 1.5,
@@ -324,7 +334,7 @@ def _darker(colour: str, factor: float = 0.7) -> str:
 
 
 def _legend_item(kind: Kind, count: int) -> dict:
-    style = KIND_STYLES[kind]
+    style = kind_style(kind)
     return {"kind": kind, "name_fa": style.name_fa, "colour": style.colour, "border": _darker(style.colour),
             "shape": style.shape, "count": count}
 
@@ -335,10 +345,11 @@ def _relation_legend(edges: list[dict]) -> list[dict]:
     for edge in edges:
         if edge["fact"]:
             counts[edge["relation"]] += 1
-    order = list(RELATION_STYLES)
+    styles = relation_styles()
+    order = list(styles)
     ranked = sorted(counts, key=lambda r: (order.index(r) if r in order else len(order), r))
-    return [{"relation": relation, "name_fa": RELATION_STYLES.get(relation, OTHER_FACT).name_fa or relation,
-             "colour": RELATION_STYLES.get(relation, OTHER_FACT).colour, "count": counts[relation]}
+    return [{"relation": relation, "name_fa": styles.get(relation, OTHER_FACT).name_fa or relation,
+             "colour": styles.get(relation, OTHER_FACT).colour, "count": counts[relation]}
             for relation in ranked]
 
 
@@ -531,35 +542,6 @@ def _first_text(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None:
     values.sort(key=lambda v: (v.language not in (None, "fa"), str(v)))
     return str(values[0]) if values else None
 
-
-# Captions the script shows, passed to the page as data so the script holds no Persian literals of its own.
-_TEXTS = {
-    "kind": "نوع",
-    "otherNames": "نام‌های دیگر",
-    "mentions": "شمار اشاره‌ها",
-    "documents": "اسناد",
-    "coMention": "هم‌آیی در یک جمله",
-    "coMentions": "هم‌آیی‌ها",
-    "sentences": "شمار جمله‌ها",
-    "fact": "رابطهٔ بیان‌شده",
-    "facts": "رابطه‌های بیان‌شده",
-    "dates": "تاریخ",
-    "start": "آغاز",
-    "end": "پایان",
-    "mentionList": "اشاره‌ها در متن",
-    "works": "در اسناد",
-    "signatory": "امضاکنندهٔ",
-    "author": "نویسندهٔ",
-    "publisher": "ناشرِ",
-    "locationCreated": "محل نگارشِ",
-    "noResults": "چیزی پیدا نشد",
-    "shown": "نمایش {shown} از {total} موجودیت",
-    "via": "از راه",
-    "close": "بستن",
-    "layout": "در حال چیدمان…",
-    "noDates": "هیچ رویداد تاریخ‌داری در این گراف نیست.",
-    "hiddenByFilter": "این موجودیت با پالایه‌ها پنهان بود؛ پالایه‌ها برداشته شد.",
-}
 
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 

@@ -23,13 +23,13 @@ from graphbuild.components import component
 from graphbuild.document import Document, Mention
 from graphbuild.extract.known import SOURCE as LEXICON_SOURCE
 from graphbuild.extract.statistical import SOURCE as STATISTICAL_SOURCE
+from graphbuild.kinds import body_kinds, kind_spec
 from graphbuild.resources import Resources
-
-KIND_ORDER = {"Event": 0, "Party": 1, "Place": 2, "Organization": 3, "Person": 4}
 
 
 def _rank(mention: Mention) -> tuple:
-    return (-(mention.end - mention.start), KIND_ORDER[mention.kind], mention.start, mention.source)
+    """Longer first; for one stretch, the kind of lower rank (kinds.toml) first."""
+    return (-(mention.end - mention.start), kind_spec(mention.kind).rank, mention.start, mention.source)
 
 
 def _contains(outer: Mention, inner: Mention) -> bool:
@@ -68,7 +68,7 @@ def _with_lexicon_names(mentions: list[Mention]) -> list[Mention]:
 def _head_plus_name(outer: Mention, inner: Mention) -> bool:
     """«سازمان اتحاد فدائیان کمونیست» holds «اتحاد فدائیان کمونیست»: the outer head and the inner name are
     one name, not two bodies."""
-    bodies = ("Party", "Organization")
+    bodies = body_kinds()
     head = outer.text.split(" ", 1)[0]
     return outer.kind in bodies and inner.kind in bodies and outer.text == f"{head} {inner.text}"
 
@@ -92,7 +92,7 @@ def _settle(mentions: list[Mention]) -> list[Mention]:
             in_a_name = (mention.kind == "Place" and other.kind == "Person") or (
                 # «شورای ملی مقاومت ایران» is no «مقاومت ایران»; a meeting with its ordinal inside a name
                 # («کمیته برگزاری کنگره یازدهم») still names that meeting.
-                mention.kind == "Event" and other.kind in ("Party", "Organization")
+                mention.kind == "Event" and other.kind in body_kinds()
                 and mention.attribute("ordinal") is None)
             if same_span or not nested or mention.kind == "Person" or redundant or in_a_name:
                 clash = True

@@ -8,6 +8,7 @@ from dataclasses import replace
 from graphbuild.components import component
 from graphbuild.document import Document
 from graphbuild.extract.known import SOURCE as KNOWN_SOURCE
+from graphbuild.kinds import body_kinds
 from graphbuild.resources import Resources
 
 
@@ -20,7 +21,7 @@ def own_longer_names_win(doc: Document) -> Document:
     """A short form the lexicon knows («کومه‌له») names the body the document itself names in full, when the
     document's longer name holds it and is not the lexicon's body: «حزب کومه‌له کردستان ایران» beside
     «کومه‌له» makes every bare «کومه‌له» of that document this party, not the lexicon's namesake."""
-    bodies = ("Party", "Organization")
+    bodies = body_kinds()
     full = [m for m in doc.mentions if m.kind in bodies and m.source != KNOWN_SOURCE]
     changed = False
     mentions = []

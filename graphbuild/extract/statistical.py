@@ -15,6 +15,8 @@ Nationalities (NAT) are not entities. Which finds survive overlaps with rule and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from graphbuild.components import mention_finder
 from graphbuild.document import Document, Kind, Mention, Token
 from graphbuild.extract.bodies import body_kind
@@ -25,8 +27,6 @@ from graphbuild.extract.words import DIGITS, ends_name, is_glued, lines
 from graphbuild.resources import Resources
 
 SOURCE = "recogniser"
-# EVE is left out: on these texts the event patterns are far more precise than a model trained on tweets.
-TYPE_KIND: dict[str, Kind] = {"PER": "Person", "LOC": "Place", "ORG": "Organization", "POG": "Party"}
 COMMON_WORD = 300_000  # hazm corpus count above which a word in a person's name needs a lexicon's support
 MAX_PERSON_WORDS = 4
 
@@ -74,9 +74,8 @@ def _body_kind(words: list[str], kind: Kind, resources: Resources) -> Kind | Non
     return kind if any(_unknown(w, resources) for w in words) else None
 
 
-def checked_kind(tokens: list[Token], start: int, end: int, label: str, resources: Resources) -> Kind | None:
-    """The kind a recogniser span becomes, or None when it fails the checks above."""
-    kind = TYPE_KIND.get(label)
+def checked_kind(tokens: list[Token], start: int, end: int, kind: Kind | None, resources: Resources) -> Kind | None:
+    """The kind a recogniser span of ``kind`` (its label's) becomes, or None when it fails the checks above."""
     words = [t.text for t in tokens[start:end]]
     if kind is None or not all(t.is_word for t in (tokens[start], tokens[end - 1])):
         return None
@@ -91,20 +90,21 @@ def checked_kind(tokens: list[Token], start: int, end: int, label: str, resource
 class RecogniserExtractor:
     name = SOURCE
 
-    def __init__(self, recogniser: Recogniser) -> None:
+    def __init__(self, recogniser: Recogniser, labels: Mapping[str, Kind]) -> None:
         self.recogniser = recogniser
+        self.labels = dict(labels)  # the model's entity labels → kinds; a label not listed is not used
 
     @classmethod
-    def from_resources(cls, resources: Resources, model: str = "models/ner.crfsuite") -> RecogniserExtractor:
-        """The extractor with the language package's model (a setting of the pipeline file), read once."""
-        return cls(Recogniser(resources.data_file(model), lexicons_from(resources)))
+    def from_resources(cls, resources: Resources, model: str, labels: Mapping[str, Kind]) -> RecogniserExtractor:
+        """The extractor with the language package's model and its labels (settings of the pipeline file)."""
+        return cls(Recogniser(resources.data_file(model), lexicons_from(resources)), labels)
 
     def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
         recogniser = self.recogniser
         mentions = []
         for tokens in lines(doc):
             for start, end, label in recogniser.spans([t.text for t in tokens]):
-                kind = checked_kind(tokens, start, end, label, resources)
+                kind = checked_kind(tokens, start, end, self.labels.get(label), resources)
                 if kind:
                     first, last = tokens[start].start, tokens[end - 1].end
                     if kind == "Person":  # «رضا شهابی‌ها», the likes of Reza Shahabi, names him

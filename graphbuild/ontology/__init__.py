@@ -7,12 +7,15 @@ Everything else imports names from here; no other module writes an IRI as a stri
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from graphbuild.document import Kind
+from graphbuild.kinds import KindSpec, kind_spec, kinds, relation_spec
 from graphbuild.ontology.terms import GB, OA, ORG, SCHEMA, SHAPES  # noqa: F401  (SHAPES: part of this API)
 
 # The vocabularies' terms are closed classes (terms.py): a misspelt term fails where it is used.
@@ -25,22 +28,66 @@ PREFIXES = {
     "skos": SKOS, "dcterms": DCTERMS, "xsd": XSD, "owl": OWL, "prov": PROV,
 }
 
-KIND_CLASS: dict[Kind, URIRef] = {
-    "Party": GB.Party,
-    "Organization": GB.Organization,
-    "Person": GB.Person,
-    "Place": GB.Place,
-    "Event": GB.Event,
-}
+
+@lru_cache(maxsize=None)
+def term(name: str) -> URIRef:
+    """The IRI of ``gb:Party``, ``schema:memberOf`` (a CURIE of :data:`PREFIXES`) or of a full IRI.
+
+    The project's own vocabularies are closed: a misspelt term in kinds.toml fails here, at load."""
+    prefix, _, local = name.partition(":")
+    closed = _CLOSED.get(prefix)
+    if closed is not None:
+        return getattr(closed, local)
+    if prefix in PREFIXES:
+        return URIRef(f"{PREFIXES[prefix]}{local}")
+    return URIRef(name)
+
+
+_CLOSED = {"gb": GB, "schema": SCHEMA, "oa": OA, "org": ORG}
+
+
+class _ByKind(Mapping):
+    """A kind's terms, read from its spec (graphbuild.kinds) when asked, so a kind registered later is here."""
+
+    def __init__(self, terms_of: Callable[[KindSpec], object]) -> None:
+        self._terms_of = terms_of
+
+    def __getitem__(self, kind: str):
+        return self._terms_of(kind_spec(kind))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(kinds())
+
+    def __len__(self) -> int:
+        return len(kinds())
+
+
+class _ByClass(Mapping):
+    """Kind by its class IRI: the inverse of :data:`KIND_CLASS`."""
+
+    def _table(self) -> dict[URIRef, str]:
+        return {KIND_CLASS[kind]: kind for kind in kinds()}
+
+    def __getitem__(self, cls: URIRef) -> str:
+        return self._table()[cls]
+
+    def __iter__(self) -> Iterator[URIRef]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(kinds())
+
+
+KIND_CLASS: Mapping[str, URIRef] = _ByKind(lambda spec: term(spec.class_term))
 # The schema.org classes the contract requires beside each kind, stated in the graph, not left to inference.
-SCHEMA_CLASSES: dict[Kind, tuple[URIRef, ...]] = {
-    "Party": (SCHEMA.PoliticalParty, SCHEMA.Organization),
-    "Organization": (SCHEMA.Organization,),
-    "Person": (SCHEMA.Person,),
-    "Place": (SCHEMA.Place,),
-    "Event": (SCHEMA.Event,),
-}
-CLASS_KIND: dict[URIRef, Kind] = {cls: kind for kind, cls in KIND_CLASS.items()}
+SCHEMA_CLASSES: Mapping[str, tuple[URIRef, ...]] = _ByKind(lambda spec: tuple(term(t) for t in spec.schema_terms))
+CLASS_KIND: Mapping[URIRef, str] = _ByClass()
+
+
+def relation_property(relation: str) -> URIRef:
+    """The property a relation of graphbuild.kinds is stated with (``memberOf`` → ``schema:memberOf``)."""
+    return term(relation_spec(relation).property_term)
+
 
 # Documents
 DOCUMENT_CLASS = GB.SourceDocument  # a subclass of schema:CreativeWork

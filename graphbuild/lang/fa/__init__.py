@@ -56,6 +56,12 @@ def read_patterns() -> dict:
     return tomllib.loads(PATTERNS_FILE.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def captions() -> dict:
+    """The map's captions: ``kinds`` and ``relations`` by name, and the page's ``texts``."""
+    return tomllib.loads((DATA_DIR / "captions.toml").read_text(encoding="utf-8"))
+
+
 def tsv_rows(name: str | Path) -> list[dict[str, str]]:
     """The rows of a tab-separated file with a header line (a name: of the language package's folder); none
     if it is missing."""
