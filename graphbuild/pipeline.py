@@ -111,10 +111,11 @@ def process_documents(sources: list[SourceFile], pipeline: Pipeline, jobs: int |
 
 def build_graph(sources_dir: Path, previous: Graph | None = None, jobs: int | None = None,
                 progress: bool = False, report: Callable[[str], None] = log.warning,
-                resources: Resources | None = None) -> BuildResult:
+                resources: Resources | None = None, pipeline: Pipeline | None = None) -> BuildResult:
     """Build the knowledge graph of every text document under ``sources_dir``, writing nothing.
 
-    ``resources`` defaults to the Persian language package's, loaded once per process."""
+    ``resources`` defaults to the Persian language package's, loaded once per process; ``pipeline`` to the
+    language package's own (``pipeline.toml``), or give one with other components."""
     if not sources_dir.is_dir():
         raise FileNotFoundError(f"{sources_dir}: no such folder of source documents")
     sources, problems = [], []
@@ -124,8 +125,9 @@ def build_graph(sources_dir: Path, previous: Graph | None = None, jobs: int | No
             report(str(item))
         else:
             sources.append(item)
-    resources = resources or load_resources()
-    documents, failures = process_documents(sources, default_pipeline(resources), jobs=jobs, progress=progress)
+    pipeline = pipeline or default_pipeline(resources or load_resources())
+    resources = pipeline.resources
+    documents, failures = process_documents(sources, pipeline, jobs=jobs, progress=progress)
     for failure in failures:
         report(failure)
     problems += failures
