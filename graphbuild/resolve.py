@@ -12,7 +12,6 @@ know, then the most words, then the most mentions); the other spellings become a
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -21,20 +20,17 @@ from rapidfuzz.distance import Indel
 from graphbuild.document import Document, Kind, Mention
 from graphbuild.extract.words import ordinal_words, to_latin_digits
 from graphbuild.kinds import body_kinds, relation_spec
+from graphbuild.lang.fa.morphology import ALEF, FIRST_SYNONYM, FIRST_WORD, KEY_NOISE, KURDISH_INITIAL, KURDISH_SHORT_E
 from graphbuild.resources import Resources
 
 TYPO_SIMILARITY = 0.8  # normalised Indel similarity of the one word that may differ
 TYPO_MIN_LENGTH = 5  # shorter words differ too easily to call a difference a typo
-KEY_NOISE = re.compile(r"[\s\u200c()«»\"'\-–_.،,:؛]")
-KURDISH_INITIAL = re.compile(r"^ئه\u200c")
-KURDISH_SHORT_E = re.compile(r"(?<=\w)ه\u200c(?=\w)")
-FIRST_SYNONYM = re.compile(r"(?<![\w\u200c])(?<!و )(?:یکم|نخست)(?![\w\u200c])")
 
 
 def name_key(name: str) -> str:
     """A key that ignores spacing, half-spaces, punctuation, the script of digits, and which word says «first»
     («نشست یکم» and «نشست اول» are one; «سی و یکم» keeps its «یکم»)."""
-    return KEY_NOISE.sub("", FIRST_SYNONYM.sub("اول", to_latin_digits(name)))
+    return KEY_NOISE.sub("", FIRST_SYNONYM.sub(FIRST_WORD, to_latin_digits(name)))
 
 
 @dataclass
@@ -119,7 +115,7 @@ def _one_typo_apart(a: list[str], b: list[str]) -> bool:
 def _persian_spelling(word: str) -> str:
     """A name in Kurdish (Sorani) spelling as Persian writes it: Sorani writes the short vowel «e» as «ه»
     with a half-space, and a word-initial vowel with «ئ» («ئه‌حمه‌د» for «احمد»). Used only to compare names."""
-    return KURDISH_SHORT_E.sub("", KURDISH_INITIAL.sub("ا", word)).replace("\u200c", "")
+    return KURDISH_SHORT_E.sub("", KURDISH_INITIAL.sub(ALEF, word)).replace("\u200c", "")
 
 
 def _join_spellings(groups: dict[str, list[str]], kind: Kind, union: _UnionFind, resources: Resources) -> None:

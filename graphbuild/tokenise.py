@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from graphbuild.document import Token
+from graphbuild.lang.fa.morphology import SENTENCE_END_MARKS
 
 TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 # A sentence ends at a full stop, question or exclamation mark, or a line break: lines in these texts are
 # paragraphs, list items or signature lines, and a name never runs across one (normalise has joined the lines
 # of a hard-wrapped document by then).
-SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$)|\n")
+SENTENCE_END = re.compile(rf"[{re.escape(SENTENCE_END_MARKS)}]+(?=\s|$)|\n")
 
 
 def segment(text: str) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:

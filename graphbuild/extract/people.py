@@ -13,21 +13,26 @@ from graphbuild.components import mention_finder
 from graphbuild.document import Document, Mention, Token
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import DIGITS, ends_name, lines
+from graphbuild.lang.fa.morphology import (
+    ALLAH_SPELLINGS,
+    FAMILY_ENDINGS,
+    FAMILY_SUFFIX_WORDS,
+    GLUED_PREPOSITIONS,
+    LIST_SEPARATORS,
+    NAME_PLURAL,
+    PERSIAN_LETTER,
+    SENTENCE_END_MARKS,
+)
 from graphbuild.resources import Resources
 
 MAX_NAME_WORDS = 3
-FAMILY_ENDINGS = ("ی", "زاده", "پور", "نیا", "فر", "وند", "لو", "یان", "نژاد")
 COMMON_WORD = 2_000_000  # hazm frequency above which a word is not read as a name by its shape alone
 # A compound that hazm counts this often is a word of its own, not a name: «خداحافظ» (خدا + حافظ).
 COMMON_COMPOUND = 100_000
 COMPOUND_NAME_MEMO = 65_536  # words whose answer is kept: a corpus's unknown words, within a bound
 TYPO_SOURCE = 1_000_000  # a word this common, one letter away from an unknown "family name", makes it a typo
 SIGNATURE_LINE_WORDS = 8  # a line this short may be a signature
-FAMILY_SUFFIX_WORDS = ("زاده", "پور", "نژاد", "نیا", "فر", "وند", "لو")  # «عبدی نژاد», «عظیم زاده»
-GLUED_PREPOSITIONS = ("از", "به", "در", "با")
-LIST_SEPARATORS = {"،", ",", "و", "-", "–"}
 ROLE_SEPARATORS = {"/", "|"}
-NAME_PLURAL = "\u200cها"
 
 
 def _is_name_word(token: Token, resources: Resources, given_names_win: bool = False) -> bool:
@@ -40,7 +45,7 @@ def _is_name_word(token: Token, resources: Resources, given_names_win: bool = Fa
         and (not ends_name(word, resources)
              or (given_names_win and is_given_name(word, resources) and word not in resources.lexicon.stopwords))
         and word not in resources.patterns["people"]["titles"]
-        and any("\u0600" <= char <= "\u06ff" for char in word)
+        and PERSIAN_LETTER.search(word) is not None
     )
 
 
@@ -65,7 +70,8 @@ def is_given_name(word: str, resources: Resources) -> bool:
     built from them (see :func:`is_compound_given_name`)."""
     if word in resources.given_names:
         return True
-    if word.endswith("اله") and word[:-3] + "الله" in resources.given_names:
+    short, full = ALLAH_SPELLINGS
+    if word.endswith(short) and word[:-len(short)] + full in resources.given_names:
         return True
     return is_compound_given_name(word, resources) and resources.lexicon.frequency(word) < COMMON_COMPOUND
 
@@ -225,7 +231,7 @@ class PersonExtractor:
         for i in range(colon + 1, len(tokens)):
             if tokens[i].text in LIST_SEPARATORS:
                 items.append([])
-            elif tokens[i].text in ".!؟?":
+            elif tokens[i].text in SENTENCE_END_MARKS:
                 break
             else:
                 items[-1].append(i)

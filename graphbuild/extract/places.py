@@ -33,6 +33,22 @@ from graphbuild.extract.words import (
     longest_phrase,
 )
 from graphbuild.lang.fa import tsv_rows
+from graphbuild.lang.fa.morphology import (
+    ADMINISTRATIVE_WORDS,
+    AND,
+    CLITICS,
+    COMPASS_FIRST_WORDS,
+    COMPASS_SECOND_WORD,
+    COMPASS_WORD,
+    EZAFE,
+    FINAL_I,
+    FINAL_VOWELS,
+    JOINED_AND,
+    PORT_WORD,
+    SPACED_AND,
+    SQUARE_WORD,
+    ZWNJ,
+)
 from graphbuild.resources import Place, Resources
 
 LONGEST_PLACE_NAME = 5  # tokens; «خاورمیانه و شمال آفریقا»
@@ -40,31 +56,18 @@ LONGEST_PLACE_NAME = 5  # tokens; «خاورمیانه و شمال آفریقا�
 # recogniser's model, because only it uses the file; the loader makes what every stage shares.
 ENGLISH_NAMES_FILE = "place_names_en.tsv"
 
-ZWNJ = "\u200c"
-# Written onto a name: the copula, whatever the name ends in («ایتالیاست»، «ایرانست»), and the plural
-# possessives. The one-letter possessives («ایرانم»، «ایرانش») are left out: one letter too often makes a
-# different word.
-CLITICS = ("است", "ست", "مان", "تان", "شان")
-EZAFE = "ی"  # taken only after a final vowel («ایتالیای»): after a consonant «ی» makes a demonym («ایرانی»)
-FINAL_VOWELS = ("ا", "و")
-COMPASS_WORD = re.compile(r"(?:شمال|جنوب)\u200c?(?:شرق|غرب)ی?|شمال|جنوب|شرق|غرب")
-COMPASS_SECOND_WORD = ("شرق", "غرب", "شرقی", "غربی")  # «شمال شرق»، «جنوب غربی» as two words
 GLUED_COUNTRY_LETTERS = 5  # a shorter country's name («چین»، «عراق») ends too many other words
 LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F\u02BB\u02BC]*")
 # What may stand between two words of one English name: spaces, or one hyphen, apostrophe or full stop
 # («Port-au-Prince»، «St. John's»). A comma or a line break ends the name.
 LATIN_GAP = re.compile(r"[ \t]+|[ \t]*[-'’`.][ \t]*")
 ADDRESS_MARKS = "@/\\_:.="  # next to a word without a space, they make it part of an e-mail, a URL or a path
-PORT_WORD = "بندر"
 # hazm frequency above which a port's name without «بندر» is a word of its own, no alias: «گز», «ترکمن»
 PORT_NAME_WORD_FREQUENCY = 1_000_000
-ADMINISTRATIVE_WORDS = ("استان ", "شهرستان ")
 # «میدان چوارچرا», «میدان توپخانه»: a square named by a proper name. «میدان» is also a field or an arena
 # («میدان مبارزه», «میدان جنگ»; «میدان انقلاب» is both), so only a rare word makes it a square, and not an
 # adjective in «ی» («میدان نفتی», «میدان مغناطیسی»: hazm counts these 0 times).
-SQUARE_WORD = "میدان"
 SQUARE_NAME_FREQUENCY = 500_000  # hazm count below which a word after «میدان» is a name
-JOINED_AND = re.compile(r" و(?=[\u0600-\u06ff])(?!و)(\w)")  # «سیستان وبلوچستان»: «و» run onto the next word
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def derived_aliases(resources: Resources) -> dict[str, str]:
                     and resources.lexicon.frequency(rest) < PORT_NAME_WORD_FREQUENCY:
                 aliases.setdefault(rest, name)
                 aliases.setdefault(f"{PORT_WORD} {rest}", name)
-            spaced = JOINED_AND.sub(r" و \1", name)
+            spaced = JOINED_AND.sub(SPACED_AND, name)
             if spaced != name:
                 aliases.setdefault(spaced, name)
         return aliases
@@ -124,7 +127,7 @@ def display_name(name: str, resources: Resources) -> str:
         if rest != name and rest in resources.places:
             name = rest
             break
-    return JOINED_AND.sub(r" و \1", name)
+    return JOINED_AND.sub(SPACED_AND, name)
 
 
 def _place(phrase: str, resources: Resources) -> Place | None:
@@ -144,9 +147,9 @@ def _lexicon_find(tokens: list[Token], i: int, resources: Resources) -> Found | 
 def _coordinated_parts(run: list[Token], resources: Resources) -> list[PlaceFind] | None:
     """The two places of a region named «X و Y» when each is a place itself; None otherwise."""
     words = [token.text for token in run]
-    if "و" not in words:
+    if AND not in words:
         return None
-    middle = words.index("و")
+    middle = words.index(AND)
     finds = []
     for part in (run[:middle], run[middle + 1 :]):
         place = _place(" ".join(token.text for token in part), resources) if part else None
@@ -187,7 +190,7 @@ def _compass_words(tokens: list[Token], i: int) -> int:
     """How many tokens from ``i`` make a compass point: 0, 1 («شمال»، «شمال‌شرق») or 2 («جنوب غربی»)."""
     if not COMPASS_WORD.fullmatch(tokens[i].text):
         return 0
-    two_words = tokens[i].text in ("شمال", "جنوب") and i + 1 < len(tokens)
+    two_words = tokens[i].text in COMPASS_FIRST_WORDS and i + 1 < len(tokens)
     return 2 if two_words and tokens[i + 1].text in COMPASS_SECOND_WORD else 1
 
 
@@ -246,7 +249,7 @@ def _square_find(tokens: list[Token], i: int, resources: Resources) -> Found | N
     name = tokens[i + 1]
     word = name.text
     rare = not is_known_word(word, resources) or (
-        resources.lexicon.frequency(word) < SQUARE_NAME_FREQUENCY and not word.endswith("ی"))
+        resources.lexicon.frequency(word) < SQUARE_NAME_FREQUENCY and not word.endswith(FINAL_I))
     if not (rare and name.is_word and len(word) > 2 and not any(char.isdigit() for char in word)
             and not ends_name(word, resources)):
         return None

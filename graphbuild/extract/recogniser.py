@@ -22,20 +22,17 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from graphbuild.lang.fa import DATA_DIR
+from graphbuild.lang.fa.morphology import ANY_DIGIT as HAS_DIGIT
+from graphbuild.lang.fa.morphology import NUMBER as DIGITS
+from graphbuild.lang.fa.morphology import PERSIAN_LETTERS, PLACE_ENDINGS, ZWNJ
 from graphbuild.resources import Resources
 
 MODEL_PATH = DATA_DIR / "models" / "ner.crfsuite"  # the language package's model
 ENTITY_TYPES = ("PER", "LOC", "ORG", "EVE", "POG", "NAT")
-ZWNJ = "\u200c"
 LONGEST_PLACE_NAME = 5  # tokens, as in graphbuild.extract.places
-# Endings a place name takes in running text: «ایرانی» (a nationality), «تهرانی‌ها», «آلمان‌»+«ی».
-PLACE_ENDINGS = ("ی", "ای", "ها", "های", "یان")  # a half-space before the ending is stripped too
 
-PERSIAN_LETTERS = re.compile(r"^[\u0600-\u06ff\u200c]+$")
 LATIN_LETTERS = re.compile(r"^[A-Za-z]+$")
-DIGITS = re.compile(r"^[0-9۰-۹٠-٩.,/٫]+$")
 HAS_LETTER = re.compile(r"[^\W\d_]")
-HAS_DIGIT = re.compile(r"[0-9۰-۹٠-٩]")
 
 # Default training parameters, chosen on the dev split (see scripts/train_recogniser.py).
 C1 = 0.1  # L1 weight: also what keeps the model file small (about 4 MB)

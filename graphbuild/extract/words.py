@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TypeVar
@@ -10,13 +9,25 @@ from typing import TypeVar
 from persian_tools import digits as persian_digits
 
 from graphbuild.document import Document, Token
+from graphbuild.lang.fa.morphology import (  # noqa: F401  (DIGITS: shared from here too)
+    DIGITS,
+    FINAL_I,
+    FIRST,
+    FIRST_WORD,
+    GLUED_PREFIXES,
+    NON_LATIN_DIGITS,
+    ORDINAL_AFTER_CONSONANT,
+    ORDINAL_AFTER_VOWEL,
+    ORDINAL_STEM_SPELLINGS,
+    ORDINAL_SUFFIX,
+    ORDINAL_THIRD,
+    THIRD_STEM,
+    THREE,
+    VERB_PREFIXES,
+)
 from graphbuild.resources import Resources
 
 T = TypeVar("T")
-DIGITS = re.compile(r"^[0-9۰-۹٠-٩]+$")
-ORDINAL_WORD = re.compile(r"(م|مین|ام|امین|‌ام|‌امین)$")
-FIRST = {"اول": 1, "نخست": 1, "نخستین": 1, "اولین": 1}
-VERB_PREFIXES = ("می‌", "نمی‌", "بی‌آنکه")
 
 
 def lines(doc: Document) -> Iterator[list[Token]]:
@@ -35,7 +46,6 @@ def lines(doc: Document) -> Iterator[list[Token]]:
 
 
 GLUED_PART_FREQUENCY = 50_000  # each part of a run-together word must be at least this common
-GLUED_PREFIXES = ("و", "از", "به", "در", "با")  # short words often written onto the next one
 
 
 def is_glued(word: str, resources: Resources) -> bool:
@@ -81,8 +91,11 @@ def is_stop_word(word: str, resources: Resources) -> bool:
     return word in resources.derived("stop_words", lambda: resources.lexicon.stopwords | _stops(resources))
 
 
+_TO_LATIN_DIGITS = str.maketrans(NON_LATIN_DIGITS, "0123456789" * 2)
+
+
 def to_latin_digits(text: str) -> str:
-    return text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789"))
+    return text.translate(_TO_LATIN_DIGITS)
 
 
 def number_value(word: str) -> int | None:
@@ -108,27 +121,27 @@ def ordinal_value(words: str) -> int | None:
         return FIRST[words]
     if DIGITS.match(words):
         return int(to_latin_digits(words))
-    stripped = re.sub(r"\u200c?(امین|مین|ام|م)$", "", words)
+    stripped = ORDINAL_SUFFIX.sub("", words)
     if stripped == words or not stripped:
         return None
     if DIGITS.match(stripped):
         return int(to_latin_digits(stripped))
-    stripped = {"سو": "سه", "سی‌": "سی"}.get(stripped, stripped)
-    if stripped.endswith(" سو"):
-        stripped = stripped[:-2] + "سه"
+    stripped = ORDINAL_STEM_SPELLINGS.get(stripped, stripped)
+    if stripped.endswith(f" {THIRD_STEM}"):
+        stripped = stripped[:-len(THIRD_STEM)] + THREE
     return _word_number(stripped)
 
 
 def ordinal_words(value: int) -> str:
     """The «-م» ordinal in words: 1 → «اول», 11 → «یازدهم», 30 → «سی‌ام», 31 → «سی و یکم»."""
     if value == 1:
-        return "اول"
+        return FIRST_WORD
     cardinal = persian_digits.convert_to_word(value)
-    if cardinal.endswith("سه"):
-        return cardinal[:-2] + "سوم"
-    if cardinal.endswith("ی"):
-        return cardinal + "‌ام"
-    return cardinal + "م"
+    if cardinal.endswith(THREE):
+        return cardinal[:-len(THREE)] + ORDINAL_THIRD
+    if cardinal.endswith(FINAL_I):
+        return cardinal + ORDINAL_AFTER_VOWEL
+    return cardinal + ORDINAL_AFTER_CONSONANT
 
 
 def first_words(phrases) -> frozenset[str]:
