@@ -128,7 +128,7 @@ def test_a_new_reader_reads_its_files_into_the_build(tmp_path):
         catalogue_registry_delete(reader_registry, "test-utf16")
 
 
-def test_a_new_exporter_is_offered_by_export_and_the_cli(sources_graph):
+def test_a_new_exporter_is_offered_by_export_and_the_cli(sources_graph, tmp_path):
     @exporter("test-count", suffix=".count", description="the number of triples")
     def write_count(graph: Graph, stream, context: ExportContext) -> None:
         stream.write(f"{len(graph)}\n".encode())
@@ -142,8 +142,11 @@ def test_a_new_exporter_is_offered_by_export_and_the_cli(sources_graph):
 
         from graphbuild.cli import main
 
-        help_text = CliRunner().invoke(main, ["export", "--help"]).output
-        assert "test-count" in help_text
+        graph_file = tmp_path / "g.ttl"
+        sources_graph.serialize(graph_file, format="turtle")
+        result = CliRunner().invoke(main, ["export", str(graph_file), "--format", "test-count", "-o", "-"])
+        assert result.exit_code == 0, result.output
+        assert int(result.output) == len(sources_graph)
     finally:
         catalogue_registry_delete(export_registry, "test-count")
     assert "test-count" not in exporters()
