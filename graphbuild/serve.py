@@ -51,7 +51,7 @@ _HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authoriz
                "transfer-encoding", "upgrade", "host"}
 _STARTUP_SECONDS = 30.0
 _CLIENT_SOCKET_SECONDS = 20.0  # a client silent this long while sending its request or reading the answer is gone
-_CANCEL_GRACE_SECONDS = 2.0  # how long past its own time limit Oxigraph may take to stop a query
+_CANCEL_GRACE_SECONDS = 3.0  # Oxigraph stops a cancelled query up to a second or so past its own limit
 _CONTENT_LENGTH = re.compile(r"[0-9]{1,18}")  # digits only: int() would also take "-1", "+5" and "1_000"
 _FORM = "application/x-www-form-urlencoded"
 _SPARQL_BODIES = {"application/sparql-query": "query", "application/sparql-update": "update"}
@@ -370,7 +370,20 @@ class _ProxyHandler(BaseHTTPRequestHandler):
 
     def handle(self) -> None:
         self.close_connection = True
-        self.handle_one_request()
+        self.answered = False
+        try:
+            self.handle_one_request()
+        except Exception:
+            if not self.answered:  # every request gets an answer, even one that broke the proxy
+                try:
+                    self._send_text(500, "the endpoint failed on this request")
+                except OSError:
+                    pass
+            raise  # to handle_error, which logs one line
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.answered = True
+        super().send_response(code, message)
 
     def do_GET(self) -> None:
         if self.path.split("?", 1)[0] in MAP_PATHS:
