@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from graphbuild import serve as serve_module
-from graphbuild.serve import Endpoint, federation_refusal
+from graphbuild.serve import Endpoint
 
 from .test_serve import start_server, stop_server
 
@@ -173,6 +173,7 @@ def test_a_malformed_query_gets_oxigraphs_own_error(endpoint):
 
 
 def test_the_check_reads_the_parse_tree():
+    federation_refusal = serve_module.federation_refusal
     assert federation_refusal("ASK { OPTIONAL { { SELECT * { SERVICE ?where {} } } } }") is not None
     assert federation_refusal('SELECT * { ?s ?p "SERVICE <http://x/> {}" }') is None  # a string, not a pattern
     assert federation_refusal("DELETE WHERE { ?s ?p ?o }", "update") is None
