@@ -105,8 +105,14 @@ def query_command(graph: Path, sparql: str | None, query_file: Path | None, outp
 @click.argument("graph", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="0 takes a free port.")
-def serve_command(graph: Path, host: str, port: int) -> None:
-    """Serve GRAPH read-only over the SPARQL 1.1 Protocol (at /query), with its map (graph.html) at /map."""
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
+              help="How long a query may run; a longer one is stopped and answered 503.")
+@click.option("--max-body", type=click.IntRange(min=1), default=1 << 20, show_default=True, metavar="BYTES",
+              help="The largest request body accepted (413 above).")
+def serve_command(graph: Path, host: str, port: int, timeout: float, max_body: int) -> None:
+    """Serve GRAPH read-only over the SPARQL 1.1 Protocol (at /query), with its map (graph.html) at /map.
+
+    Federated queries (SERVICE) are refused."""
     from graphbuild.serve import ServeError, serve
 
     def announce(endpoint) -> None:
@@ -116,7 +122,7 @@ def serve_command(graph: Path, host: str, port: int) -> None:
     # SIGTERM ends the command the way Ctrl-C does, so Oxigraph is stopped and its store deleted either way.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        serve(graph, host, port, ready=announce)
+        serve(graph, host, port, ready=announce, timeout=timeout, max_body=max_body)
     except ServeError as error:
         raise click.ClickException(str(error)) from None
     except KeyboardInterrupt:
