@@ -133,7 +133,8 @@ def query_command(graph: Path, sparql: str | None, query_file: Path | None, outp
     try:
         store = load(graph, engine)
     except (GraphReadError, ValueError, SyntaxError) as error:  # Oxigraph's parse error is a SyntaxError
-        raise _fail(f"{graph}: not read as a graph: {error}", 2) from None
+        message = str(error)
+        raise _fail(message if message.startswith(str(graph)) else f"{graph}: not read as a graph: {message}", 2) from None
     try:
         result = run_query(store, text)
         output = format_result(result, output_format)
