@@ -134,7 +134,7 @@ def query_command(graph: Path, sparql: str | None, query_file: Path | None, outp
         store = load(graph, engine)
     except (GraphReadError, ValueError, SyntaxError) as error:  # Oxigraph's parse error is a SyntaxError
         message = str(error)
-        raise _fail(message if message.startswith(str(graph)) else f"{graph}: not read as a graph: {message}", 2) from None
+        raise _fail(message if message.startswith(str(graph)) else f"{graph}: not read as a graph: {message}") from None
     try:
         result = run_query(store, text)
         output = format_result(result, output_format)
