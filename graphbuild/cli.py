@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import signal
@@ -15,7 +16,7 @@ from graphbuild import __version__
 from graphbuild.evaluate import GoldError, evaluate
 from graphbuild.evaluate_realtexts import RealTextsEvaluation
 from graphbuild.export import exporters
-from graphbuild.pipeline import build
+from graphbuild.pipeline import BuildError, build
 from graphbuild.query import DEFAULT_ENGINE, ENGINES, FORMATS, QueryError, format_result, load, run_query
 from graphbuild.validate import LISTED, SHAPES_PATH, GraphReadError, validate
 
@@ -43,12 +44,34 @@ def _report(message: str) -> None:
     click.echo(f"graphbuild: {message}", err=True)
 
 
-@click.group()
+class _Commands(click.Group):
+    """The commands, with what the operating system refuses (a folder that cannot be written, a full disk)
+    said as a message and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            if error.errno == errno.EPIPE:  # a closed pipe (`| head`): click's own handling ends quietly
+                raise
+            where = f"{error.filename}: " if error.filename else ""
+            raise click.ClickException(f"{where}{error.strerror or error}") from None
+
+
+def _fail(message: str, exit_code: int = 1) -> click.ClickException:
+    failure = click.ClickException(message)
+    failure.exit_code = exit_code
+    return failure
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="graphbuild")
 @click.option("-v", "--verbose", is_flag=True, help="Also say what normalisation repaired in each document.")
 def main(verbose: bool) -> None:
     """Knowledge graphs of parties, organisations, people, places and events from Persian political texts."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="graphbuild: %(message)s")
+    # rdflib logs a traceback for every ill-typed literal it reads («"2016-13-45"^^xsd:date»); validate names them.
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 
 @main.command("build")
@@ -60,12 +83,24 @@ def main(verbose: bool) -> None:
               help="Worker processes for the per-document stages (default: by corpus size).")
 @click.option("--validate/--no-validate", "check", default=True, show_default=True,
               help="Check the graph against the SHACL shapes (ontology/shapes.ttl) and report violations.")
-def build_command(sources: Path, output_dir: Path, title: str, jobs: int | None, check: bool) -> None:
-    """Build every text document under SOURCES (default: sources/) into OUTPUT/graph.ttl and graph.html."""
+@click.option("--allow-empty", is_flag=True,
+              help="Replace an earlier graph even when no document could be read (else the build refuses).")
+@click.option("--follow-links/--no-follow-links", default=True, show_default=True,
+              help="Follow symbolic links that stay inside SOURCES (links out of it are never followed).")
+def build_command(sources: Path, output_dir: Path, title: str, jobs: int | None, check: bool, allow_empty: bool,
+                  follow_links: bool) -> None:
+    """Build every text document under SOURCES (default: sources/) into OUTPUT/graph.ttl and graph.html.
+
+    Both files are replaced together or not at all. Exit status 1 if nothing was written: no document could
+    be read while OUTPUT holds a graph (see --allow-empty), another build is writing to OUTPUT, or the files
+    could not be written (a full disk); the earlier files are then as they were."""
     if not sources.is_dir():
         raise click.UsageError(f"{sources}: no such folder of source documents")
-    result = build(sources, output_dir, title=title, jobs=jobs, progress=sys.stderr.isatty(), report=_report,
-                   check=check)
+    try:
+        result = build(sources, output_dir, title=title, jobs=jobs, progress=sys.stderr.isatty(), report=_report,
+                       check=check, allow_empty=allow_empty, follow_links=follow_links)
+    except BuildError as error:
+        raise _fail(str(error)) from None
     counts = ", ".join(f"{count} {kind}" for kind, count in result.counts().items()) or "no entities"
     click.echo(f"{len(result.documents)} documents → {counts}; {len(result.graph)} triples")
     for path in result.outputs:
@@ -91,9 +126,17 @@ def query_command(graph: Path, sparql: str | None, query_file: Path | None, outp
     Prefixes gb:, schema:, oa:, skos:… are predeclared."""
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query either as an argument or with --file, not both")
-    text = query_file.read_text(encoding="utf-8") if query_file else sparql
     try:
-        result = run_query(load(graph, engine), text)
+        text = query_file.read_text(encoding="utf-8") if query_file else sparql
+    except UnicodeDecodeError as error:
+        raise _fail(f"{query_file}: not UTF-8 text (byte {error.start}): save the query as UTF-8") from None
+    try:
+        store = load(graph, engine)
+    except (GraphReadError, ValueError, SyntaxError) as error:  # Oxigraph's parse error is a SyntaxError
+        message = str(error)
+        raise _fail(message if message.startswith(str(graph)) else f"{graph}: not read as a graph: {message}") from None
+    try:
+        result = run_query(store, text)
         output = format_result(result, output_format)
     except (QueryError, ValueError) as error:  # a malformed query is the user's to fix: say what the parser said
         where = f"{query_file}: " if query_file else ""
@@ -140,10 +183,16 @@ def export_command(graph: Path, export_format: str, output: Path | None) -> None
     """Write GRAPH (Turtle, or any RDF file) in another format, for triple stores, JSON tools or Gephi."""
     from graphbuild.export.rdf import ExportError, export
 
+    if output is not None and str(output) != "-" and not output.parent.is_dir():
+        raise _fail(f"{output}: no such folder {output.parent}; make it first (export makes no folders)")
     try:
         written = export(graph, export_format, output)
+    except GraphReadError as error:
+        raise _fail(str(error), 2) from None
     except ExportError as error:
         raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise _fail(f"{output or graph}: not written: {error.strerror or error}") from None
     if written is not None:
         click.echo(f"wrote {written}")
 
@@ -184,7 +233,10 @@ def evaluate_command(graph: Path, gold_folder: Path | None, gold_option: Path | 
         if real:
             _echo_realtexts_misses(real)
     if json_path:
-        json_path.write_text(json.dumps(result.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+        try:
+            json_path.write_text(json.dumps(result.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+        except OSError as error:
+            raise _fail(f"{json_path}: not written: {error.strerror or error}") from None
 
 
 def _echo_misses(missed: list, false_finds: list, fact_misses: list) -> None:

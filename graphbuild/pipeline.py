@@ -11,12 +11,16 @@ from __future__ import annotations
 import io
 import logging
 import os
-from collections.abc import Callable
+import socket
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
+from filelock import FileLock, Timeout
 from rdflib import Graph
 from tqdm import tqdm
 
@@ -24,7 +28,7 @@ from graphbuild.assemble import assemble
 from graphbuild.components import Pipeline
 from graphbuild.document import Document, SourceFile
 from graphbuild.export import BUILD_FORMATS, ExportContext, get_exporter
-from graphbuild.export.files import atomic_write
+from graphbuild.export.files import write_together
 from graphbuild.graph_file import GraphReadError, read_graph
 from graphbuild.lang.fa import load as load_resources
 from graphbuild.read import ReadError, read_sources
@@ -36,7 +40,12 @@ log = logging.getLogger("graphbuild")
 
 OUTPUT_STEM = "graph"  # the build writes output/graph.ttl, output/graph.html: one file per format of BUILD_FORMATS
 TURTLE_NAME = "graph.ttl"
+LOCK_NAME = ".graphbuild.lock"  # in the output folder while a build writes there; it names that build
 DOCUMENTS_PER_WORKER = 25  # below this many documents per process, starting workers costs more than it saves
+
+
+class BuildError(Exception):
+    """A build that wrote nothing, leaving the earlier outputs as they were; the message says why."""
 
 
 @dataclass
@@ -111,15 +120,17 @@ def process_documents(sources: list[SourceFile], pipeline: Pipeline, jobs: int |
 
 def build_graph(sources_dir: Path, previous: Graph | None = None, jobs: int | None = None,
                 progress: bool = False, report: Callable[[str], None] = log.warning,
-                resources: Resources | None = None, pipeline: Pipeline | None = None) -> BuildResult:
+                resources: Resources | None = None, pipeline: Pipeline | None = None,
+                follow_links: bool = True) -> BuildResult:
     """Build the knowledge graph of every text document under ``sources_dir``, writing nothing.
 
     ``resources`` defaults to the Persian language package's, loaded once per process; ``pipeline`` to the
-    language package's own (``pipeline.toml``), or give one with other components."""
+    language package's own (``pipeline.toml``), or give one with other components. Symbolic links are
+    followed inside ``sources_dir`` only, and not at all without ``follow_links``."""
     if not sources_dir.is_dir():
         raise FileNotFoundError(f"{sources_dir}: no such folder of source documents")
     sources, problems = [], []
-    for item in read_sources(sources_dir):
+    for item in read_sources(sources_dir, follow_links=follow_links):
         if isinstance(item, ReadError):
             problems.append(str(item))
             report(str(item))
@@ -152,15 +163,47 @@ def load_previous(path: Path, report: Callable[[str], None] = log.warning) -> Gr
 
 def build(sources_dir: Path = Path("sources"), output_dir: Path = Path("output"), title: str = "graphbuild",
           jobs: int | None = None, progress: bool = False,
-          report: Callable[[str], None] = log.warning, check: bool = True) -> BuildResult:
+          report: Callable[[str], None] = log.warning, check: bool = True, allow_empty: bool = False,
+          follow_links: bool = True) -> BuildResult:
     """Build ``sources_dir`` into ``output_dir/graph.ttl`` and ``output_dir/graph.html``.
+
+    The outputs are replaced together or not at all (:func:`write_together`): a failure, a full disk among
+    them, raises :class:`BuildError` and leaves the earlier pair whole. So does a build that read no document
+    while the output holds a graph, unless ``allow_empty``, and a build into a folder another build is
+    writing to (a lock file there names it).
 
     With ``check`` (the default) the graph is then validated against the SHACL shapes; violations are
     reported, and kept in ``result.validation``, but do not fail the build.
     """
-    previous = load_previous(output_dir / TURTLE_NAME, report)
-    result = build_graph(sources_dir, previous=previous, jobs=jobs, progress=progress, report=report)
-    # Render everything before writing anything: a failure leaves the earlier outputs as they were.
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BuildError(f"{output_dir}: the output folder cannot be made: {error.strerror or error}") from None
+    with output_lock(output_dir, sources_dir):
+        previous = load_previous(output_dir / TURTLE_NAME, report)
+        result = build_graph(sources_dir, previous=previous, jobs=jobs, progress=progress, report=report,
+                             follow_links=follow_links)
+        if not result.documents and not allow_empty and _holds_a_graph(output_dir / TURTLE_NAME, previous):
+            raise BuildError(f"{sources_dir}: no readable document, so the graph in {output_dir} is kept; "
+                             "give --allow-empty to replace it with an empty one")
+        result.outputs = _write_outputs(result, output_dir, title)
+    if check:
+        result.validation = validate(result.graph)
+        if not result.validation.conforms:
+            report(result.validation.summary())
+    return result
+
+
+def _holds_a_graph(turtle: Path, previous: Graph | None) -> bool:
+    """Whether the output folder holds an earlier graph worth keeping: one with triples, or one that could
+    not be read (which an empty build must not silently replace either)."""
+    if previous is not None:
+        return len(previous) > 0
+    return turtle.exists() and turtle.stat().st_size > 0
+
+
+def _write_outputs(result: BuildResult, output_dir: Path, title: str) -> list[Path]:
+    """Render every format of BUILD_FORMATS, then write them together: all of them, or none."""
     context = ExportContext(documents=result.documents, title=title)
     rendered = []
     for name in BUILD_FORMATS:
@@ -168,11 +211,53 @@ def build(sources_dir: Path = Path("sources"), output_dir: Path = Path("output")
         stream = io.BytesIO()
         spec.write(result.graph, stream, context)
         rendered.append((output_dir / f"{OUTPUT_STEM}{spec.suffix}", stream.getvalue()))
-    result.outputs = [path for path, _ in rendered]
-    for path, data in rendered:
-        atomic_write(path, data)
-    if check:
-        result.validation = validate(result.graph)
-        if not result.validation.conforms:
-            report(result.validation.summary())
-    return result
+    try:
+        write_together(rendered)
+    except OSError as error:
+        names = " and ".join(path.name for path, _ in rendered)
+        raise BuildError(f"{output_dir}: nothing written ({error.strerror or error}); "
+                         f"the earlier {names} are as they were") from None
+    return [path for path, _ in rendered]
+
+
+@contextmanager
+def output_lock(output_dir: Path, sources_dir: Path) -> Iterator[None]:
+    """Hold the output folder's lock file for a build; :class:`BuildError` naming the other build if one
+    holds it already. The lock (flock, through ``filelock``) goes with the process that held it, so a build
+    that was killed leaves no stale lock; the empty file stays."""
+    started = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    owner = f"pid {os.getpid()} on {socket.gethostname()}, building {sources_dir.resolve()}, since {started}"
+
+    held: list[int] = []  # the lock file's descriptor, which filelock lends while the lock is held
+
+    def record_owner(handle: int) -> None:
+        held.append(handle)
+        try:
+            os.ftruncate(handle, 0)
+            os.pwrite(handle, owner.encode(), 0)
+        except OSError:  # a full disk: the lock holds all the same, only its owner goes unnamed
+            pass
+
+    lock = FileLock(output_dir / LOCK_NAME, timeout=0, on_acquired=record_owner)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise BuildError(f"{output_dir}: another build is writing there ({_lock_owner(output_dir / LOCK_NAME)}); "
+                         "wait for it to end, or build into another folder") from None
+    except OSError as error:
+        raise BuildError(f"{output_dir / LOCK_NAME}: the output folder cannot be locked: "
+                         f"{error.strerror or error}") from None
+    try:
+        yield
+    finally:
+        with suppress(OSError):  # the file stays (flock's waiters share its inode); its owner's name goes
+            for handle in held[-1:]:
+                os.ftruncate(handle, 0)
+        lock.release()
+
+
+def _lock_owner(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").strip() or "which did not say who it is"
+    except OSError:
+        return "which did not say who it is"

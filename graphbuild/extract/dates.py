@@ -200,6 +200,16 @@ def solar_year_to_gregorian(year: int) -> tuple[str, str | None, str]:
     return resolved
 
 
+def to_gregorian_value(calendar: str, year: int, month: int | None = None,
+                       day: int | None = None) -> tuple[str, str | None, str] | None:
+    """A date given by its numbers in ``calendar`` ('solar', 'gregorian' or 'lunar') as (start value, end
+    value or None, note), by the rules above (a Solar month → the Gregorian month most of its days are in);
+    None if no such date, or the year is outside the range dates are read in. For a catalogue's dates."""
+    if not _year_in_range(calendar, year) or (day is not None and month is None):
+        return None
+    return _resolve(_Point(calendar, year, month, day))
+
+
 def year_in_a_name(digits: str) -> tuple[str, str | None, str] | None:
     """The year an event's name ends with («انقلاب ۵۷», «بحران مالی ۲۰۰۸», «اعتصابات ۱۳۹۸»), its digits as
     written (any script), as (start, end or None, note). It is read as any bare year is: two digits or
