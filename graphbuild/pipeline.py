@@ -153,8 +153,8 @@ def build(sources_dir: Path = Path("sources"), output_dir: Path = Path("output")
           report: Callable[[str], None] = log.warning, check: bool = True) -> BuildResult:
     """Build ``sources_dir`` into ``output_dir/graph.ttl`` and ``output_dir/graph.html``.
 
-    With ``check`` (the default) the graph is then validated against the SHACL shapes; violations are
-    reported, and kept in ``result.validation``, but do not fail the build.
+    With ``check`` (the default) the graph is then validated against the SHACL shapes, and its text selectors
+    against the documents (:mod:`graphbuild.selectors`); violations are reported, and kept in ``result.validation``, but do not fail the build.
     """
     previous = load_previous(output_dir / TURTLE_NAME, report)
     result = build_graph(sources_dir, previous=previous, jobs=jobs, progress=progress, report=report)
@@ -170,7 +170,7 @@ def build(sources_dir: Path = Path("sources"), output_dir: Path = Path("output")
     for path, data in rendered:
         atomic_write(path, data)
     if check:
-        result.validation = validate(result.graph)
+        result.validation = validate(result.graph, documents={doc.identifier: doc for doc in result.documents})
         if not result.validation.conforms:
             report(result.validation.summary())
     return result
