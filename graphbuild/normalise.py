@@ -106,21 +106,47 @@ def _align(source: str, target: str) -> list[int]:
     so «ي» and «ی», «1» and «۱», «ﻻ» and «لا», a space and a half-space are the same), then matched by their
     longest common subsequence, which pairs only characters that are equal once folded: an edit distance would
     rather pair a dropped space with a digit («اعتصاب   1998» → «اعتصاب ۱۹۹۸» read «اعتصاب   19»). What the
-    matcher leaves unpaired is spread over the source characters it replaced, letters over letters and spaces
-    over spaces; a character hazm inserted (a space between a letter and a digit) stands for the one before it.
+    matcher leaves unpaired is spread over the source characters it replaced (:func:`_align_folded`).
     """
     folded_source, source_owner = _folded(source)
     folded_target, target_owner = _folded(target)
-    expanded: list[int] = []  # for each folded target character, the folded source character it stands for
-    for src_start, src_end, dest_start, dest_end, equal in _blocks(folded_source, folded_target):
-        if equal:
-            expanded.extend(range(src_start, src_end))
-        else:
-            expanded.extend(_spread(folded_source, src_start, src_end, folded_target[dest_start:dest_end]))
+    expanded = _align_folded(folded_source, folded_target)
     mapping = [0] * len(target)
     for position in reversed(range(len(expanded))):  # a character's first folded piece decides
         mapping[target_owner[position]] = source_owner[expanded[position]] if source_owner else 0
     return mapping
+
+
+def _align_folded(source: str, target: str) -> list[int]:
+    """For each character of folded ``target``, an index into folded ``source``.
+
+    Letters, digits and marks are matched first, on their own: white space is what hazm moves (it drops
+    spaces, adds one between a letter and a digit, takes the one before a bracket), and a matcher that counts
+    a space as good as a letter pairs the wrong ones when both are a match. Each space of the target then
+    stands for a space of the source between the characters around it, or for the character before it.
+    """
+    solid_source = [i for i, char in enumerate(source) if not char.isspace()]
+    solid_target = [i for i, char in enumerate(target) if not char.isspace()]
+    solid_text = "".join(source[i] for i in solid_source)
+    mapping: list[int | None] = [None] * len(target)
+    for src_start, src_end, dest_start, dest_end, equal in _blocks(solid_text, "".join(target[i] for i in solid_target)):
+        if equal:
+            picked = range(src_start, src_end)
+        elif src_end > src_start:
+            width = dest_end - dest_start
+            picked = [src_start + i * (src_end - src_start) // width for i in range(width)]
+        else:
+            picked = [max(src_start - 1, 0)] * (dest_end - dest_start)
+        for dest, src in zip(solid_target[dest_start:dest_end], picked, strict=True):
+            mapping[dest] = solid_source[src] if solid_source else 0
+    previous = -1  # the source index of the last character mapped
+    for index, char in enumerate(target):
+        if mapping[index] is None:
+            following = next((m for m in mapping[index + 1 :] if m is not None), len(source))
+            space = next((i for i in range(previous + 1, following) if source[i].isspace()), None)
+            mapping[index] = space if space is not None else min(max(previous, 0), max(len(source) - 1, 0))
+        previous = max(previous, mapping[index])
+    return mapping  # type: ignore[return-value]
 
 
 def _folded(text: str) -> tuple[str, list[int]]:
@@ -128,25 +154,6 @@ def _folded(text: str) -> tuple[str, list[int]]:
     pieces = [alignment_fold(unicodedata.normalize("NFKD", alignment_fold(char))) or char for char in text]
     owner = [index for index, piece in enumerate(pieces) for _ in piece]
     return "".join(pieces), owner
-
-
-def _spread(source: str, start: int, end: int, inserted: str) -> list[int]:
-    """Indices into ``source[start:end]`` for the characters of ``inserted``, which replaced it: spaces over its
-    spaces and other characters over its other characters, in order; with nothing replaced, the one before."""
-    if start == end:
-        return [max(start - 1, 0)] * len(inserted)
-    spaces = [i for i in range(start, end) if source[i].isspace()]
-    others = [i for i in range(start, end) if not source[i].isspace()]
-    pools = {True: spaces or others, False: others or spaces}
-    counts = {True: sum(c.isspace() for c in inserted), False: sum(not c.isspace() for c in inserted)}
-    seen = {True: 0, False: 0}
-    result = []
-    for char in inserted:
-        kind = char.isspace()
-        pool = pools[kind]
-        result.append(pool[seen[kind] * len(pool) // counts[kind]])
-        seen[kind] += 1
-    return result
 
 
 def _blocks(source: str, target: str) -> list[tuple[int, int, int, int, bool]]:

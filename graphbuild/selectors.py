@@ -177,3 +177,16 @@ def processed_sources(sources: Path) -> tuple[dict[str, Document], list[str]]:
     readable = [item for item in found if not isinstance(item, ReadError)]
     documents, failures = process_documents(readable, default_pipeline(load_resources()))
     return {doc.identifier: doc for doc in documents}, problems + failures
+
+
+def document_problems(doc: Document) -> list[str]:
+    """The selectors a graph would hold for one processed document (its mentions, fact sentences and parts),
+    checked against it as :func:`selector_violations` checks a graph's: for tests and the offsets fuzzer."""
+    index = SourceIndex(doc)
+    problems = []
+    text = doc.source.text
+    for start, end in sorted(index.expected):
+        target = TextTarget(URIRef(f"urn:span:{start}-{end}"), doc.identifier, start, end, text[start:end], None, None)
+        if problem := selector_problem(target, index):
+            problems.append(problem)
+    return problems
