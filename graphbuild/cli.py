@@ -260,11 +260,20 @@ def _echo_realtexts_misses(real: RealTextsEvaluation) -> None:
               help="SHACL shapes to check against (default: the graph contract's, ontology/shapes.ttl).")
 @click.option("--limit", type=click.IntRange(min=0), default=LISTED, show_default=True,
               help="How many violations to list one by one (all are counted).")
-def validate_command(graph: Path, shapes: Path, limit: int) -> None:
-    """Check GRAPH (Turtle or any RDF file) against the SHACL shapes. Exit status 1 if it does not conform,
-    2 if it cannot be read."""
+@click.option("--sources", "sources", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None,
+              help="The graph's sources folder: also check that every text selector gives back its text there.")
+def validate_command(graph: Path, shapes: Path, limit: int, sources: Path | None) -> None:
+    """Check GRAPH (Turtle or any RDF file) against the SHACL shapes, and with --sources every mention's and
+    fact's text selectors against the files. Exit status 1 if it does not conform, 2 if it cannot be read."""
+    documents = None
+    if sources is not None:
+        from graphbuild.selectors import processed_sources  # loads the language resources: only when asked
+
+        documents, problems = processed_sources(sources)
+        for problem in problems:
+            click.echo(problem, err=True)
     try:
-        report = validate(graph, shapes)
+        report = validate(graph, shapes, documents=documents)
     except GraphReadError as error:
         failure = click.ClickException(str(error))
         failure.exit_code = 2

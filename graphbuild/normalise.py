@@ -13,11 +13,13 @@ whose runs came out in visual order and hard-wrapped lines (before hazm), and wo
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import regex  # matches Unicode bidirectional classes (\p{bc=…}), which the standard re cannot
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel
 
 from graphbuild.document import Document, SourceFile
 from graphbuild.lang.fa.orthography import hazm_normalizer
@@ -97,20 +99,112 @@ def _normalise_lines(before: MappedText) -> MappedText:
 
 
 def _align(source: str, target: str) -> list[int]:
-    """For each character of ``target``, the index of the character of ``source`` it stands for."""
-    mapping: list[int] = []
-    for op in Levenshtein.opcodes(source, target):
-        width = op.dest_end - op.dest_start
-        if op.tag in ("equal", "replace") and op.src_end - op.src_start == width:
-            mapping.extend(range(op.src_start, op.src_end))
-        elif op.tag in ("replace", "insert"):
-            # An inserted character (a half-space, a space) stands for the source character it follows.
-            anchor_from = op.src_start if op.tag == "replace" else max(op.src_start - 1, 0)
-            span = max(op.src_end - op.src_start, 1)
-            mapping.extend(
-                min(anchor_from + i * span // max(width, 1), max(len(source) - 1, 0)) for i in range(width)
-            )
+    """For each character of ``target`` (hazm's output for ``source``), the index of the source character it
+    stands for.
+
+    Both sides are folded first (:func:`_folded`: hazm's own character tables and Unicode compatibility forms,
+    so «ي» and «ی», «1» and «۱», «ﻻ» and «لا», a space and a half-space are the same), then matched by their
+    longest common subsequence, which pairs only characters that are equal once folded: an edit distance would
+    rather pair a dropped space with a digit («اعتصاب   1998» → «اعتصاب ۱۹۹۸» read «اعتصاب   19»). What the
+    matcher leaves unpaired is spread over the source characters it replaced (:func:`_align_folded`).
+    """
+    folded_source, source_owner = _folded(source)
+    folded_target, target_owner = _folded(target)
+    expanded = _align_folded(folded_source, folded_target)
+    mapping = [0] * len(target)
+    for position in reversed(range(len(expanded))):  # a character's first folded piece decides
+        mapping[target_owner[position]] = source_owner[expanded[position]] if source_owner else 0
     return mapping
+
+
+def _align_folded(source: str, target: str) -> list[int]:
+    """For each character of folded ``target``, an index into folded ``source``.
+
+    Letters, digits and marks are matched first, on their own: white space is what hazm moves (it drops
+    spaces, adds one between a letter and a digit, takes the one before a bracket), and a matcher that counts
+    a space as good as a letter pairs the wrong ones when both are a match. Each space of the target then
+    stands for a space of the source between the characters around it, or for the character before it.
+    """
+    solid_source = [i for i, char in enumerate(source) if not char.isspace()]
+    solid_target = [i for i, char in enumerate(target) if not char.isspace()]
+    solid_text = "".join(source[i] for i in solid_source)
+    mapping: list[int | None] = [None] * len(target)
+    for src_start, src_end, dest_start, dest_end, equal in _blocks(solid_text, "".join(target[i] for i in solid_target)):
+        if equal:
+            picked = range(src_start, src_end)
+        elif src_end > src_start:
+            width = dest_end - dest_start
+            picked = [src_start + i * (src_end - src_start) // width for i in range(width)]
+        else:
+            picked = [max(src_start - 1, 0)] * (dest_end - dest_start)
+        for dest, src in zip(solid_target[dest_start:dest_end], picked, strict=True):
+            mapping[dest] = solid_source[src] if solid_source else 0
+    previous = -1  # the source index of the last character mapped
+    for index, char in enumerate(target):
+        if mapping[index] is None:
+            following = next((m for m in mapping[index + 1 :] if m is not None), len(source))
+            space = next((i for i in range(previous + 1, following) if source[i].isspace()), None)
+            mapping[index] = space if space is not None else min(max(previous, 0), max(len(source) - 1, 0))
+        previous = max(previous, mapping[index])
+    return mapping  # type: ignore[return-value]
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """``text`` folded character by character, and for each folded character the index it came from."""
+    pieces = [alignment_fold(unicodedata.normalize("NFKD", alignment_fold(char))) or char for char in text]
+    owner = [index for index, piece in enumerate(pieces) for _ in piece]
+    return "".join(pieces), owner
+
+
+def _blocks(source: str, target: str) -> list[tuple[int, int, int, int, bool]]:
+    """The longest-common-subsequence alignment as (src_start, src_end, dest_start, dest_end, equal) blocks,
+    with each run of adjacent deletions and insertions merged into one unequal block."""
+    blocks: list[tuple[int, int, int, int, bool]] = []
+    for op in Indel.opcodes(source, target):
+        equal = op.tag == "equal"
+        if blocks and not equal and not blocks[-1][4]:
+            src_start, _, dest_start, _, _ = blocks[-1]
+            blocks[-1] = (src_start, op.src_end, dest_start, op.dest_end, False)
+        else:
+            blocks.append((op.src_start, op.src_end, op.dest_start, op.dest_end, equal))
+    return blocks
+
+
+@lru_cache(maxsize=1)
+def _alignment_table() -> dict[int, str]:
+    normalizer = hazm_normalizer()
+    table = str.maketrans(normalizer.translation_src, normalizer.translation_dst)
+    table.update(str.maketrans(normalizer.number_translation_src, normalizer.number_translation_dst))
+    # What hazm's later steps rewrite one for one: quotation marks to «», a decimal point to «٫», a space to a
+    # half-space (and back), a tab or a run of spaces to one space.
+    table.update(str.maketrans({"«": '"', "»": '"', "٫": ".", "\u200c": " ", "\t": " ", "\u00a0": " "}))
+    return table
+
+
+def alignment_fold(text: str) -> str:
+    """``text`` with each character replaced by the one hazm would make of it on its own (same length)."""
+    folded = text.translate(_alignment_table())
+    assert len(folded) == len(text)
+    return folded
+
+
+# Characters hazm deletes (diacritics, superscripts, the kashida) and marks that carry no letter (half-spaces,
+# bidirectional controls): a selector's text and the normalised text are compared without them.
+_IGNORED_CATEGORIES = {"Mn", "Me", "Cf", "Cc", "Zs", "Zl", "Zp"}
+_LA_ROUND = re.compile("لا")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def comparable(text: str) -> str:
+    """A key under which a stretch of the source file and the normalised text standing for it are equal.
+
+    Characters are folded as hazm folds them (with compatibility forms and ligatures decomposed: «ﻻ», «…»),
+    whitespace, half-spaces, marks and the kashida are dropped; «لا» counts as «ل» (the repair that puts back a
+    lost «ا») and a repeated character as one (hazm shortens «سلاممم»).
+    """
+    folded = alignment_fold(unicodedata.normalize("NFKD", alignment_fold(text)))
+    kept = "".join(c for c in folded if c != "ـ" and unicodedata.category(c) not in _IGNORED_CATEGORIES)
+    return _REPEATS.sub(r"\1", _LA_ROUND.sub("ل", kept))
 
 
 def _rebuild(mapped: MappedText, pieces: list[tuple[str, list[int]]]) -> MappedText:

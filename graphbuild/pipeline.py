@@ -172,8 +172,9 @@ def build(sources_dir: Path = Path("sources"), output_dir: Path = Path("output")
     while the output holds a graph, unless ``allow_empty``, and a build into a folder another build is
     writing to (a lock file there names it).
 
-    With ``check`` (the default) the graph is then validated against the SHACL shapes; violations are
-    reported, and kept in ``result.validation``, but do not fail the build.
+    With ``check`` (the default) the graph is then validated against the SHACL shapes, and its text selectors
+    against the documents (:mod:`graphbuild.selectors`); violations are reported, and kept in
+    ``result.validation``, but do not fail the build.
     """
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
@@ -188,7 +189,7 @@ def build(sources_dir: Path = Path("sources"), output_dir: Path = Path("output")
                              "give --allow-empty to replace it with an empty one")
         result.outputs = _write_outputs(result, output_dir, title)
     if check:
-        result.validation = validate(result.graph)
+        result.validation = validate(result.graph, documents={doc.identifier: doc for doc in result.documents})
         if not result.validation.conforms:
             report(result.validation.summary())
     return result

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
@@ -22,6 +24,10 @@ from rdflib.term import Node
 
 from graphbuild.graph_file import GraphReadError, read_graph  # noqa: F401 - GraphReadError is part of this API
 from graphbuild.ontology import ONTOLOGY_FILES, new_graph
+from graphbuild.selectors import SelectorViolation, selector_violations
+
+if TYPE_CHECKING:
+    from graphbuild.document import Document
 
 SHAPES_PATH = ONTOLOGY_FILES / "shapes.ttl"  # the top-level ontology/ links to it
 LISTED = 10  # violations a summary lists one by one
@@ -43,7 +49,7 @@ class Violation:
 @dataclass
 class ValidationReport:
     conforms: bool
-    violations: list[Violation] = field(default_factory=list)
+    violations: list[Violation | SelectorViolation] = field(default_factory=list)
     triples: int = 0  # size of the graph validated
     seconds: float = 0.0  # how long pyshacl took
     _names: NamespaceManager | None = field(default=None, repr=False, compare=False)
@@ -79,21 +85,27 @@ class ValidationReport:
 
 
 def validate(graph_or_path: Graph | Path | str, shapes: Path = SHAPES_PATH,
-             ontology: Graph | None = None) -> ValidationReport:
+             ontology: Graph | None = None, documents: Mapping[str, Document] | None = None) -> ValidationReport:
     """Validate a graph (or an RDF file, by its extension; Turtle if unknown) against the shapes.
 
     With ``ontology``, the data is checked as a store holding both would see it (its subclass axioms widen
-    the shapes' targets), which is how users load it.
-    """
+    the shapes' targets), which is how users load it. With ``documents`` (the graph's documents by
+    identifier, normalised: the build's own, or the source files read again) every text selector is also
+    checked against its file (:mod:`graphbuild.selectors`), which the shapes cannot see: a selector that does
+    not give back its text is a violation too."""
     graph = graph_or_path if isinstance(graph_or_path, Graph) else read_graph(Path(graph_or_path))
     shapes_graph = _shapes(shapes.resolve())
     started = time.perf_counter()
     conforms, results, _ = shacl_validate(graph, shacl_graph=shapes_graph, ont_graph=ontology, inference="none",
                                           advanced=False)
-    seconds = time.perf_counter() - started
     # Only the report's own results: those of nested shapes (sh:node, sh:or) are details of these.
     violations = sorted((_violation(results, shapes_graph, node) for node in results.objects(None, SH.result)),
                         key=lambda v: (str(v.shape), str(v.path), str(v.focus), str(v.value)))
+    if documents is not None:
+        selector_problems = selector_violations(graph, documents)
+        violations += selector_problems
+        conforms = conforms and not selector_problems
+    seconds = time.perf_counter() - started
     names = new_graph().namespace_manager
     for prefix, namespace in shapes_graph.namespaces():
         names.bind(prefix, namespace, override=False)

@@ -210,7 +210,7 @@ def test_a_build_reports_violations_but_does_not_fail(tmp_path, monkeypatch):
         f"<{SHAPES}Strict> a sh:NodeShape ; sh:targetClass <{gbo.DOCUMENT_CLASS}> ;\n"
         f"  sh:property [ sh:path <{gbo.SCHEMA.about}> ; sh:minCount 1 ; sh:message \"No schema:about.\" ] .\n",
         encoding="utf-8")
-    monkeypatch.setattr(pipeline, "validate", lambda graph: validate(graph, strict))
+    monkeypatch.setattr(pipeline, "validate", lambda graph, documents=None: validate(graph, strict, documents=documents))
     sources = tmp_path / "sources"
     sources.mkdir()
     text = "حزب کمونیست کارگری ایران در تهران بیانیه داد."

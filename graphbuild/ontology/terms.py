@@ -148,6 +148,8 @@ class SHAPES(DefinedNamespace):
     Publisher: URIRef
     Role: URIRef
     Signatory: URIRef
+    SourceText: URIRef  # not a SHACL shape: the selector check's violations (graphbuild.selectors)
+    SourceTextCheck: URIRef
     StartDate: URIRef
     Statement: URIRef
     TextPosition: URIRef
