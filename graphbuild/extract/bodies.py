@@ -22,9 +22,6 @@ MAX_PARENTHESIS_WORDS = 4
 MAX_QUOTED_WORDS = 5
 QUOTED = re.compile(r"«([^«»\n]{2,60})»")
 QUOTE_REACH = 40  # characters from a collective noun (or the last name) to the next name in guillemets
-DETACHED_SUFFIXES = ("ها", "ئی", "ای", "یی")
-DETACHED_EZAFE = ("ی", "ء", "یِ")
-DEMONYM_SUFFIXES = ("یان", "یها", "ی‌ها", "ی")
 
 
 @dataclass(frozen=True)
@@ -69,8 +66,10 @@ def name_end(tokens: list[Token], head: int, resources: Resources) -> int:
     has_specific = False
     after_class = False  # the previous word was a class or a trade: «سندیکای کارگران فلزکار مکانیک»
     j = head + 1
-    if j < len(tokens) and tokens[j].text in DETACHED_EZAFE:
+    if j < len(tokens) and tokens[j].text in _word_set("detached_ezafe", resources):
         j += 1  # «روزنامه ی کیهان»: the ezafe written apart belongs to the name
+    if tokens[head].text in _word_set("field_heads", resources):
+        return _field_name_end(tokens, head, j, resources)
     while j < len(tokens) and j - head <= MAX_NAME_WORDS:
         token = tokens[j]
         closing = _parenthesis_end(tokens, j)
@@ -108,17 +107,42 @@ def name_end(tokens: list[Token], head: int, resources: Resources) -> int:
     return end
 
 
+def _field_name_end(tokens: list[Token], head: int, j: int, resources: Resources) -> int:
+    """The end of a state body's name made of its field: «وزارت آموزش و پرورش», «قوه قضاییه». Every word
+    of the field counts, up to a name-ending word, a class of people (the sentence's object) or a body's
+    head; «و» only between two such words."""
+    heads = resources.patterns["heads"]
+    end = j
+    while j < len(tokens) and j - head <= heads["field_words"]:
+        word = tokens[j].text
+        if word == "و" and end == j and j > head + 1 and j + 1 < len(tokens) and tokens[j + 1].is_word:
+            j += 1
+            continue
+        if (not tokens[j].is_word or word.isdigit() or ends_name(word, resources) or word in body_openers(resources)
+                or word in _class_words(resources)):
+            break
+        j = end = j + 1
+    return end
+
+
+def _word_set(key: str, resources: Resources) -> frozenset[str]:
+    """A word list of the patterns' [heads] section, as a set made once."""
+    return resources.derived(f"heads:{key}", lambda: frozenset(resources.patterns["heads"][key]))
+
+
 def _detached_suffix(word: str, resources: Resources) -> bool:
-    if word in DETACHED_EZAFE:
+    if word in _word_set("detached_ezafe", resources):
         return False
-    return word.startswith(DETACHED_SUFFIXES) and not resources.lexicon.is_known(word)
+    suffixes = tuple(resources.patterns["heads"]["detached_suffixes"])
+    return word.startswith(suffixes) and not resources.lexicon.is_known(word)
 
 
 def body_openers(resources: Resources) -> frozenset[str]:
     heads = resources.patterns["heads"]
+    openers = ("party", "party_if_designated", "organization", "state_heads", "field_heads", "camp_heads")
     return resources.derived(
         "body_openers",
-        lambda: frozenset(heads["party"] + heads["party_if_designated"] + heads["organization"]) - set(heads["never"]),
+        lambda: frozenset(word for key in openers for word in heads[key]) - set(heads["never"]),
     )
 
 
@@ -166,7 +190,8 @@ def _is_place_word(word: str, resources: Resources) -> bool:
 
 def is_demonym(word: str, resources: Resources) -> bool:
     """«ایرانی», «ایرانیان», «سوئدی»: a place name with a people-forming suffix."""
-    return any(word.endswith(suffix) and word[: -len(suffix)] in resources.places for suffix in DEMONYM_SUFFIXES)
+    suffixes = resources.patterns["heads"]["demonym_suffixes"]
+    return any(word.endswith(suffix) and word[: -len(suffix)] in resources.places for suffix in suffixes)
 
 
 def body_kind(head: str, words: list[str], resources: Resources) -> Kind | None:
@@ -178,6 +203,12 @@ def body_kind(head: str, words: list[str], resources: Resources) -> Kind | None:
     """
     heads = resources.patterns["heads"]
     content = [word for word in words if word not in "()"]
+    if head in heads["camp_heads"] and _names_a_camp(content, resources):
+        return "Party"  # «ائتلاف بزرگ اصولگرایان», «فهرست اصلاح‌طلبان»: a camp's front, coalition or list
+    if head in heads["field_heads"]:
+        return "Organization" if content else None  # «وزارت کشور»: a ministry is named by its field
+    if head in _camp_only_heads(resources) or head in heads["never"]:
+        return None  # «فهرست», «لیست» name a body only with a camp
     if head not in heads["party"] and _ends_in_known_party(content, resources) and _within_party(content, resources):
         return "Organization"  # «سازمان نظامی حزب توده»: a body of a party the lexicon knows
     designated = [word for word in content if word in political_designators(resources)]
@@ -193,7 +224,46 @@ def body_kind(head: str, words: list[str], resources: Resources) -> Kind | None:
     framed = designated and _has_purpose_frame(content, resources)
     named = (len(designated) >= 2 or placed or unknown or framed or _names_a_trade(content, resources)
              or _names_a_cause(content, resources))
+    if named and placed and _party_wing(content, designated, resources):
+        return "Party"  # «اتحادیه جوانان دموکرات کردستان»: a party's youth, women's or students' union
     return "Organization" if named else None
+
+
+def _camp_only_heads(resources: Resources) -> frozenset[str]:
+    """Heads that open a name only with a camp after them: «فهرست», «لیست»."""
+    heads = resources.patterns["heads"]
+    others = ("party", "party_if_designated", "organization", "state_heads", "field_heads")
+    return resources.derived("camp_only_heads",
+                             lambda: frozenset(heads["camp_heads"]) - {w for key in others for w in heads[key]})
+
+
+def camp_end(words: list[str], resources: Resources) -> int:
+    """How many of a name's words run through its last camp word, and the places right after it («فهرست
+    اصلاح‌طلبان تهران»); 0 if it names no camp. What follows a camp is the sentence, not the name."""
+    camps = _word_set("camps", resources)
+    split = {first: set(rest) for first, rest in resources.patterns["heads"]["split_camps"]}
+    end = 0
+    for k, word in enumerate(words):
+        if word in camps:
+            end = k + 1
+        elif word in split and k + 1 < len(words) and words[k + 1] in split[word]:
+            end = k + 2
+    while end and end < len(words) and _is_place_word(words[end], resources):
+        end += 1
+    return end
+
+
+def _names_a_camp(words: list[str], resources: Resources) -> bool:
+    """Whether a camp of Iranian politics is among the words, whole or written in two («اصلاح طلبان»)."""
+    return camp_end(words, resources) > 0
+
+
+def _party_wing(words: list[str], designated: list[str], resources: Resources) -> bool:
+    """A youth's, women's or students' union with an ideological designator of its own (not a class of
+    working people) and no party head inside it."""
+    ideological = [word for word in designated if word not in _class_words(resources)]
+    return (bool(ideological) and any(word in _word_set("wings", resources) for word in words)
+            and not any(word in resources.patterns["heads"]["party"] for word in words))
 
 
 def _causes(resources: Resources) -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]]]:
@@ -212,7 +282,7 @@ def _cause_at(words: list[str], j: int, resources: Resources) -> int:
     «مدافعان»); 0 if none does."""
     openers, by_first = _causes(resources)
     before = j - 1
-    if before >= 0 and words[before] in ("از", "با"):
+    if before >= 0 and words[before] in _word_set("cause_links", resources):
         before -= 1
     if before < 0 or words[before] not in openers or j >= len(words):
         return 0
@@ -251,6 +321,9 @@ class BodyExtractor:
                 if organ and (len(words) == organ or _opens_party(words[organ], resources)):
                     continue  # «کمیته مرکزی (حزب …)» is an organ of a party, a role, not an entity
                 kind = body_kind(token.text, words[1:], resources)
+                if token.text in resources.patterns["heads"]["camp_heads"] and (camp := camp_end(words[1:], resources)):
+                    end = i + 1 + camp  # «شورای هماهنگی جبهه اصلاحات» and not the words after it
+                    words = words[: camp + 1]
                 if kind is None or end == i + 1 or _before_light_verb(tokens, end, words[1:], resources):
                     continue
                 start_char, end_char = token.start, tokens[end - 1].end
