@@ -120,6 +120,7 @@ class MonthNames:
     afghan: tuple[str, ...] = ()  # Solar months by their Afghan names, also among ``solar``
     equivalence_words: tuple[str, ...] = ()  # «برابر با»: the same day in another calendar follows
     short_numeric_openers: tuple[str, ...] = ()  # «مورخه»: a numeric date with a two-digit year may follow
+    dateline_lead_words: tuple[str, ...] = ()  # «دوشنبه», «روز»: what may stand before a dateline's day
 
     @classmethod
     def from_table(cls, table: Mapping) -> MonthNames:
@@ -132,7 +133,7 @@ class MonthNames:
             pairs("calendar_markers"), tuple(table.get("year_count_words", ())), pairs("seasons"),
             tuple(str(name) for name, _ in table.get("named_days", ())), pairs("day_words"),
             tuple(name for name, _ in afghan), tuple(table.get("equivalence_words", ())),
-            tuple(table.get("short_numeric_openers", ())),
+            tuple(table.get("short_numeric_openers", ())), tuple(table.get("dateline_lead_words", ())),
         )
 
     def lookup(self) -> dict[str, tuple[str, int]]:
@@ -329,15 +330,39 @@ def reference_from_value(value: str) -> ReferenceDate | None:
 def reference_from_dateline(text: str, month_names: MonthNames | None = None) -> ReferenceDate | None:
     """The date of a dateline or masthead: the one full date on a short line among the text's first lines
     («پنجشنبه ۱۰ تیر ۱۴۰۰», «اخگر ۲۱۷ – ۱۰ تیر ۱۴۰۰»)."""
+    names = month_names if month_names is not None else default_month_names()
     lines = [line for line in text.splitlines() if line.strip()][:DATELINE_LINES]
     for line in lines:
-        if len(line.split()) > DATELINE_WORDS:
-            continue
-        found = [d for d in find_dates(line, month_names) if _is_one_day(d)]
-        if len(found) == 1:
-            day = date.fromisoformat(found[0].start_value)
-            return ReferenceDate(day, day, f"dateline {found[0].text}")
+        if (found := _dateline_day(line, names)) is not None:
+            day = date.fromisoformat(found.start_value)
+            return ReferenceDate(day, day, f"dateline {found.text}")
     return None
+
+
+def _dateline_day(line: str, names: MonthNames) -> DateMention | None:
+    """The one day of a short line; or, on a longer one, a day that opens it after no more than a weekday
+    or «روز» («دوشنبه ۹ مهر ۹۷ …»), ends it after a dash («گزارشی از … - ۲۹ فروردین ۱۴۰۰»), or stands in
+    the parentheses of a news opening («شهر (خبرگزاری، ۲۹ دلو ۹۱): …»)."""
+    found = [d for d in find_dates(line, names) if _is_one_day(d)]
+    if len(line.split()) <= DATELINE_WORDS:
+        return found[0] if len(found) == 1 else None
+    if not found:
+        return None
+    first, last = found[0], found[-1]
+    if _dateline_lead(names).fullmatch(line.translate(_TRANSLATION), 0, first.start):
+        return first
+    if re.search(r"[-–—|]\s*$", line[: last.start]) and not line[last.end :].strip(" .،,:؛"):
+        return last
+    opening = line.find("(")
+    if 0 <= opening < first.start and len(line[:opening].split()) <= 2 and re.match(r"\s*\)", line[first.end :]):
+        return first
+    return None
+
+
+@lru_cache(maxsize=8)
+def _dateline_lead(names: MonthNames) -> re.Pattern:
+    words = _alternation(list(names.dateline_lead_words)) or "(?!)"
+    return re.compile(rf"(?:{SP}(?:{words}|[0-9:/]+|[-–—|،,:؛()]){SP})*")
 
 
 def document_reference_date(catalogue_date: str | None, text: str) -> ReferenceDate | None:
