@@ -121,6 +121,7 @@ class MonthNames:
     equivalence_words: tuple[str, ...] = ()  # «برابر با»: the same day in another calendar follows
     short_numeric_openers: tuple[str, ...] = ()  # «مورخه»: a numeric date with a two-digit year may follow
     dateline_lead_words: tuple[str, ...] = ()  # «دوشنبه», «روز»: what may stand before a dateline's day
+    relative_years: tuple[tuple[str, int], ...] = ()  # «سال گذشته» → -1: a year counted from the document's
 
     @classmethod
     def from_table(cls, table: Mapping) -> MonthNames:
@@ -134,6 +135,7 @@ class MonthNames:
             tuple(str(name) for name, _ in table.get("named_days", ())), pairs("day_words"),
             tuple(name for name, _ in afghan), tuple(table.get("equivalence_words", ())),
             tuple(table.get("short_numeric_openers", ())), tuple(table.get("dateline_lead_words", ())),
+            pairs("relative_years"),
         )
 
     def lookup(self) -> dict[str, tuple[str, int]]:
@@ -639,7 +641,11 @@ def _yearless_forms(names: MonthNames) -> list[tuple[re.Pattern, YearlessHandler
     """A day and month without a year, read only against a document's date: «۲۸ اسفند», «۸ تا ۱۰ تیر»."""
     month, month_2 = _month("month", names), _month("month_2", names)
     day, day_2 = DIGIT_DAY.format("day"), DIGIT_DAY.format("day_2")
+    relative = _alternation([words for words, _ in names.relative_years]) or "(?!)"
+    relative_year = rf"{SP}(?P<relative>{relative}){NO_LETTER_AFTER}"
     forms = {
+        rf"{day}{SP}(?:ماه{SP})?{month}{relative_year}": _relative_year_day,  # «۱۰ تیر سال گذشته»
+        rf"{NO_LETTER_BEFORE}{month}{relative_year}": _relative_year_month,  # «تیرماه سال گذشته»
         rf"{day}{SP}(?:ماه{SP})?{month}": _yearless_day,
         rf"{day}{SP}{JOIN}{SP}{day_2}{SP}{month}": _yearless_days,
         rf"{day}{SP}{month}{SP}{JOIN}{SP}{day_2}{SP}{month_2}": _yearless_days,
@@ -660,6 +666,38 @@ def _yearless_day(match: re.Match, text: str, scan: str, names: MonthNames,
         return None
     return _from_reference(_mention(text, match.start(), match.end(), _Point(calendar, year, number, day),
                                     strict=True), reference)
+
+
+def _relative_year(match: re.Match, calendar: str, names: MonthNames, reference: ReferenceDate) -> int | None:
+    """The year «سال گذشته», «امسال»… names, counted from the document's year in ``calendar``; None when
+    the reference's span (a month, a year) crosses a new year of that calendar."""
+    offsets = {_compact(words): offset for words, offset in names.relative_years}
+    years = {written[0] for bound in (reference.earliest, reference.latest)
+             if (written := _from_gregorian(calendar, bound)) is not None}
+    if len(years) != 1:
+        return None
+    return years.pop() + offsets.get(_compact(match.group("relative")), 0)
+
+
+def _relative_year_month(match: re.Match, text: str, scan: str, names: MonthNames,
+                         reference: ReferenceDate) -> DateMention | None:
+    """«تیرماه سال گذشته» in a text of Farvardin 1388: Tir 1387."""
+    month = _month_of(match, "month", names)
+    year = month and _relative_year(match, month[0], names, reference)
+    if not year:
+        return None
+    return _from_reference(_mention(text, match.start(), match.end(), _Point(month[0], year, month[1])), reference)
+
+
+def _relative_year_day(match: re.Match, text: str, scan: str, names: MonthNames,
+                       reference: ReferenceDate) -> DateMention | None:
+    """«۱۰ تیر سال گذشته»: that day of the year before the document's."""
+    month = _month_of(match, "month", names)
+    year = month and _relative_year(match, month[0], names, reference)
+    if not year:
+        return None
+    point = _Point(month[0], year, month[1], int(match.group("day")))
+    return _from_reference(_mention(text, match.start(), match.end(), point, strict=True), reference)
 
 
 def _yearless_days(match: re.Match, text: str, scan: str, names: MonthNames,

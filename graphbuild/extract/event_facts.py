@@ -269,7 +269,7 @@ def _date_in_clause(doc: Document, event: Mention, dates: list[DateMention], sen
     اردیبهشت ۱۳۹۸، با حضور …، پلنوم چهارم … به پایان رسید», «از روز شنبه ۳۱ شهریور اعتصاب … آغاز شد».
     Nothing that ends a clause stands between: no verb, no other event or date, no full stop. A date after
     the event comes first; one before it counts unless the event is named as a commemoration («سالروز»)."""
-    start = _after_own_object(doc, event, fp)
+    start = _after_coordinated(doc, _after_own_object(doc, event, fp), events, fp)
     if _during(doc, event, sentence, fp):
         return None
     following = [d for d in dates if start <= d.start < sentence[1]]
@@ -288,6 +288,17 @@ def _date_in_clause(doc: Document, event: Mention, dates: list[DateMention], sen
             not fp.relative_time.search(doc.text, group[-1].end, event.start):
         return _as_when(_prefer_gregorian(group))
     return None
+
+
+def _after_coordinated(doc: Document, position: int, events: list[Mention], fp: FactPatterns) -> int:
+    """Past the events joined to this one by «و»: «حمله به کوی دانشگاه و قیام دانشجویان در ۱۸ تیر ۱۳۷۸»
+    dates both."""
+    while (joined := fp.joined.match(doc.text, position)) is not None:
+        following = next((e for e in events if e.start == joined.end()), None)
+        if following is None:
+            break
+        position = following.end
+    return position
 
 
 def _written_before(doc: Document, before: list[DateMention], fp: FactPatterns) -> list[DateMention]:
@@ -321,7 +332,9 @@ def _date_by_head(doc: Document, event: Mention, dates: list[DateMention], event
     """«کنگره با مشارکت تمامی نمایندگان بین روزهای ۱۰ تا ۱۱ مارس ۲۰۲۰ … برگزار شد»: a report names its
     congress once in full, then by its head alone; the bare head's date is the one such event's."""
     head = event.attribute("head") or event.text.split(" ", 1)[0]
-    same_head = {m.key_text for m in events if (m.attribute("head") or m.text.split(" ", 1)[0]) == head}
+    # «ششمین کنگره» and «ششمین کنگره حزب» are one congress: events of one head are told apart by ordinal
+    same_head = {m.attribute("ordinal") or m.key_text for m in events
+                 if (m.attribute("head") or m.text.split(" ", 1)[0]) == head}
     if len(same_head) != 1:
         return None
     for token in doc.tokens:
