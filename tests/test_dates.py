@@ -533,3 +533,51 @@ def test_with_a_reference_never_raises_nor_dates_a_day_and_month_after_it(text, 
     for mention in (m for m in mentions if m.year_from_reference):
         assert first_day(mention.start_value) <= day
         assert first_day(mention.end_value or mention.start_value) <= day
+
+
+# ---- shapes of dates in reports (sentences written for these tests) ----
+
+
+@pytest.mark.parametrize("text, value, end", [
+    ("در تاریخ بیست و دوم آبان ۱۴۰۰ برگزار شد", "2021-11-13", None),  # a day in words
+    ("در روزهای دهم تا دوازدهم ماه مه ۲۰۱۵ میلادی", "2015-05-10", "2015-05-12"),
+    ("۱۴۰۰ آبان ۲۲, شنبه", "2021-11-13", None),  # year first, as blog platforms write it
+    ("شنبه، آبان ۲۲، ۱۴۰۰", "2021-11-13", None),  # month, day, comma, year
+    ("کابل، ۲۲ عقرب ۱۴۰۰", "2021-11-13", None),  # an Afghan month name
+    ("اعتراض مورخه ۲۲/۸/۰۰ در", "2021-11-13", None),  # a two-digit Solar year after «مورخه»
+    ("۲۱ ژولای ۲۰۲۰", "2020-07-21", None),
+])
+def test_shapes_of_dates_in_reports(text, value, end):
+    found = find_dates(text)
+    assert [(d.start_value, d.end_value) for d in found] == [(value, end)]
+
+
+@pytest.mark.parametrize("text", ["میزان ۲۰ درصد بود", "جدی ۴۰ سال", "۳ / ۴ / ۵۶ بدون مورخه"])
+def test_words_that_are_no_dates(text):
+    assert find_dates(text) == []
+
+
+def test_a_yearless_day_takes_the_year_of_its_equivalent_beside_it():
+    found = find_dates("در ۲۲ و ۲۳ آبان، برابر با ۱۳ و ۱۴ نوامبر ۲۰۲۱، برگزار شد")
+    assert [(d.start_value, d.end_value, d.calendar) for d in found] == [
+        ("2021-11-13", "2021-11-14", "solar"), ("2021-11-13", "2021-11-14", "gregorian")]
+    assert found[0].year_from_reference
+    assert find_dates("در ۱۳ نوامبر ۲۰۲۱ (۲۲ آبان)")[1].start_value == "2021-11-13"
+    # a day that is not the same date is left alone
+    assert len(find_dates("در ۱۳ نوامبر ۲۰۲۱ (۲۲ تیر)")) == 1
+
+
+def test_a_year_counted_from_the_documents_year():
+    reference = ReferenceDate(date(2021, 11, 13), date(2021, 11, 13), "test")
+    found = find_dates("در تیرماه سال گذشته و در ۱۰ دی امسال", reference=reference)
+    assert [d.start_value for d in found] == ["2020-07", "2021-12-31"]
+    assert find_dates("در تیرماه سال گذشته") == []  # no document date, no year
+
+
+@pytest.mark.parametrize("text, day", [
+    ("دوشنبه ۱۴ مهر ۱۳۹۸، نیروهای امنیتی در شهر نمونه ده‌ها نفر را بازداشت کردند و خانواده‌ها نگرانند", date(2019, 10, 6)),
+    ("گزارشی از تجمع بازنشستگان در برابر ساختمان سازمان در تهران - ۱۴ مهر ۱۳۹۸", date(2019, 10, 6)),
+    ("کابل (خبرگزاری نمونه، ۲۲ عقرب ۱۴۰۰): رهبر حزب نمونه امروز گفت که حزب به زودی کنگره خواهد داشت", date(2021, 11, 13)),
+])
+def test_a_longer_first_line_may_hold_the_dateline(text, day):
+    assert reference_from_dateline(text).earliest == day

@@ -61,8 +61,8 @@ _TRANSLATION = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩يكى", "
 SP = r"(?:[^\S\n]|\u200c)*"  # spaces and half-spaces, possibly none (PDF extraction); never a line break
 NO_LETTER_BEFORE = r"(?<![^\W\d_])(?<!\u200c)"
 NO_LETTER_AFTER = r"(?![^\W\d_])(?!\u200c)"
-# A day: 1–31 in digits, or the first written as a word («اول مهر ۱۳۹۸», «اول ماه مه ۲۰۱۲»).
-DAY = r"(?:(?<!\d)(?P<{0}>0?[1-9]|[12][0-9]|3[01])(?!\d)|{1}(?P<{0}_word>اول|یکم){2})"
+# A day: 1–31 in digits, or written as a word (``day_words``: «اول مهر ۱۳۹۸», «بیست و نهم آبان ۱۳۲۴»).
+DAY = r"(?:(?<!\d)(?P<{0}>0?[1-9]|[12][0-9]|3[01])(?!\d)|{1}(?P<{0}_word>{3}){2})"
 YEAR = r"(?<!\d)(?P<{}>[0-9]{{4}}|[0-9]{{2}})(?!\d)"
 RANGE_WORD = r"(?:تا|الی|-|–|—)"
 JOIN = rf"(?P<join>{RANGE_WORD}|و)"
@@ -116,16 +116,26 @@ class MonthNames:
     count_words: tuple[str, ...] = ()  # words after a number that show it counts things
     seasons: tuple[tuple[str, int], ...] = ()  # a season's name and the first Solar month it holds
     named_days: tuple[str, ...] = ()  # «۸ مارس», «اول ماه مه»: no date even when the document's year is known
+    day_words: tuple[tuple[str, int], ...] = ()  # «اول», «بیست و نهم»: a day written as a word
+    afghan: tuple[str, ...] = ()  # Solar months by their Afghan names, also among ``solar``
+    equivalence_words: tuple[str, ...] = ()  # «برابر با»: the same day in another calendar follows
+    short_numeric_openers: tuple[str, ...] = ()  # «مورخه»: a numeric date with a two-digit year may follow
+    dateline_lead_words: tuple[str, ...] = ()  # «دوشنبه», «روز»: what may stand before a dateline's day
+    relative_years: tuple[tuple[str, int], ...] = ()  # «سال گذشته» → -1: a year counted from the document's
 
     @classmethod
     def from_table(cls, table: Mapping) -> MonthNames:
         def pairs(key: str) -> tuple:
             return tuple((str(name), value) for name, value in table.get(key, ()))
 
+        afghan = pairs("months_solar_afghan")
         return cls(
-            pairs("months_solar"), pairs("months_gregorian"), pairs("months_lunar"), pairs("months_latin"),
+            pairs("months_solar") + afghan, pairs("months_gregorian"), pairs("months_lunar"), pairs("months_latin"),
             pairs("calendar_markers"), tuple(table.get("year_count_words", ())), pairs("seasons"),
-            tuple(str(name) for name, _ in table.get("named_days", ())),
+            tuple(str(name) for name, _ in table.get("named_days", ())), pairs("day_words"),
+            tuple(name for name, _ in afghan), tuple(table.get("equivalence_words", ())),
+            tuple(table.get("short_numeric_openers", ())), tuple(table.get("dateline_lead_words", ())),
+            pairs("relative_years"),
         )
 
     def lookup(self) -> dict[str, tuple[str, int]]:
@@ -139,6 +149,10 @@ class MonthNames:
     def season_months(self) -> dict[str, int]:
         """Compact spelling of a season's name → the first Solar month it holds."""
         return _season_lookup(self)
+
+    def day_numbers(self) -> dict[str, int]:
+        """Compact spelling of a day written as a word → its number."""
+        return _day_word_lookup(self)
 
 
 @lru_cache(maxsize=8)
@@ -154,6 +168,11 @@ def _month_lookup(names: MonthNames) -> dict[str, tuple[str, int]]:
 @lru_cache(maxsize=8)
 def _marker_lookup(names: MonthNames) -> dict[str, str]:
     return {_compact(words): calendar for words, calendar in names.markers}
+
+
+@lru_cache(maxsize=8)
+def _day_word_lookup(names: MonthNames) -> dict[str, int]:
+    return {_compact(word): number for word, number in names.day_words}
 
 
 @lru_cache(maxsize=8)
@@ -247,7 +266,57 @@ def find_dates(text: str, month_names: MonthNames | None = None,
             for match in pattern.finditer(scan)
             if (mention := handler(match, text, scan, names, reference)) is not None
         ]
-    return _merge_ranges(_longest_first(candidates), text, scan)
+    found = _merge_ranges(_longest_first(candidates), text, scan)
+    if equivalents := _yearless_equivalents(found, text, scan, names):
+        # first in line, so that they win over the same days read against the document's date
+        found = _merge_ranges(_longest_first(equivalents + candidates), text, scan)
+    return found
+
+
+def _yearless_equivalents(found: list[DateMention], text: str, scan: str, names: MonthNames) -> list[DateMention]:
+    """«۱۰ و ۱۱ آذر، برابر با ۱ و ۲ دسامبر ۲۰۱۸»: a day and month without a year, set beside the same day in
+    another calendar (``equivalence_words``, or parentheses), takes its year from it, whatever the document's
+    date. Kept only when the two agree to within a few days."""
+    words = _alternation(list(names.equivalence_words)) or "(?!)"
+    link = rf"{SP}[,،]?{SP}(?:(?:{words}){SP}[:]?{SP}|\({SP})"
+    dated = [d for d in found if not d.year_from_reference]
+    equivalents = []
+    for pattern, handler in _yearless_forms(names):
+        for match in pattern.finditer(scan):
+            after = re.compile(link).match(scan, match.end())
+            beside = next((d for d in dated if after and d.start == after.end()), None)
+            if beside is None:  # «۱ دسامبر ۲۰۱۸ (۱۰ آذر)»: the dated one first
+                beside = next((d for d in dated if d.end <= match.start() and re.fullmatch(
+                    link, scan[d.end:match.start()])), None)
+            if beside is None:
+                continue
+            last = _last_day(beside.end_value or beside.start_value)
+            reference = ReferenceDate(last + timedelta(days=EQUIVALENT_SLACK), last + timedelta(days=EQUIVALENT_SLACK),
+                                      f"the same date beside it, «{beside.text}»")
+            mention = handler(match, text, scan, names, reference)
+            if mention is not None and mention.calendar != beside.calendar and _close(mention, beside):
+                equivalents.append(replace(mention, note=mention.note.replace("the document's date", "its year")))
+    return equivalents
+
+
+EQUIVALENT_SLACK = 3  # days: the reference for a yearless day is just after the date it is set beside
+
+
+def _last_day(value: str) -> date:
+    """The last day of an ISO value of any precision."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        following = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return date(parts[0], 12, 31)
+
+
+def _close(a: DateMention, b: DateMention) -> bool:
+    """Whether two dates start within a month of each other (one may be known only to the month)."""
+    first, second = _last_day(a.start_value), _last_day(b.start_value)
+    return abs((first - second).days) <= 31
 
 
 def reference_from_value(value: str) -> ReferenceDate | None:
@@ -273,15 +342,39 @@ def reference_from_value(value: str) -> ReferenceDate | None:
 def reference_from_dateline(text: str, month_names: MonthNames | None = None) -> ReferenceDate | None:
     """The date of a dateline or masthead: the one full date on a short line among the text's first lines
     («پنجشنبه ۱۰ تیر ۱۴۰۰», «اخگر ۲۱۷ – ۱۰ تیر ۱۴۰۰»)."""
+    names = month_names if month_names is not None else default_month_names()
     lines = [line for line in text.splitlines() if line.strip()][:DATELINE_LINES]
     for line in lines:
-        if len(line.split()) > DATELINE_WORDS:
-            continue
-        found = [d for d in find_dates(line, month_names) if _is_one_day(d)]
-        if len(found) == 1:
-            day = date.fromisoformat(found[0].start_value)
-            return ReferenceDate(day, day, f"dateline {found[0].text}")
+        if (found := _dateline_day(line, names)) is not None:
+            day = date.fromisoformat(found.start_value)
+            return ReferenceDate(day, day, f"dateline {found.text}")
     return None
+
+
+def _dateline_day(line: str, names: MonthNames) -> DateMention | None:
+    """The one day of a short line; or, on a longer one, a day that opens it after no more than a weekday
+    or «روز» («دوشنبه ۹ مهر ۹۷ …»), ends it after a dash («گزارشی از … - ۲۹ فروردین ۱۴۰۰»), or stands in
+    the parentheses of a news opening («شهر (خبرگزاری، ۲۹ دلو ۹۱): …»)."""
+    found = [d for d in find_dates(line, names) if _is_one_day(d)]
+    if len(line.split()) <= DATELINE_WORDS:
+        return found[0] if len(found) == 1 else None
+    if not found:
+        return None
+    first, last = found[0], found[-1]
+    if _dateline_lead(names).fullmatch(line.translate(_TRANSLATION), 0, first.start):
+        return first
+    if re.search(r"[-–—|]\s*$", line[: last.start]) and not line[last.end :].strip(" .،,:؛"):
+        return last
+    opening = line.find("(")
+    if 0 <= opening < first.start and len(line[:opening].split()) <= 2 and re.match(r"\s*\)", line[first.end :]):
+        return first
+    return None
+
+
+@lru_cache(maxsize=8)
+def _dateline_lead(names: MonthNames) -> re.Pattern:
+    words = _alternation(list(names.dateline_lead_words)) or "(?!)"
+    return re.compile(rf"(?:{SP}(?:{words}|[0-9:/]+|[-–—|،,:؛()]){SP})*")
 
 
 def document_reference_date(catalogue_date: str | None, text: str) -> ReferenceDate | None:
@@ -517,7 +610,10 @@ def _forms(names: MonthNames) -> list[tuple[re.Pattern, Handler]]:
     """Each written form of a date, with the function that reads its match."""
     tail = _year_tail(names)
     month, month_2 = _month("month", names), _month("month_2", names)
-    day, day_2 = (DAY.format(group, NO_LETTER_BEFORE, NO_LETTER_AFTER) for group in ("day", "day_2"))
+    day_words = _alternation([word for word, _ in names.day_words]) or "(?!)"
+    day, day_2 = (DAY.format(group, NO_LETTER_BEFORE, NO_LETTER_AFTER, day_words) for group in ("day", "day_2"))
+    digit_day = DIGIT_DAY.format("day")
+    openers = _alternation(list(names.short_numeric_openers)) or "(?!)"
     sal_year = rf"{NO_LETTER_BEFORE}سال{SP}{YEAR.format('year')}"
     sal_years = rf"{NO_LETTER_BEFORE}سال{SP}(?:ها|های){SP}{YEAR.format('year')}"  # «سال‌های», «سالهای»
     years_range = rf"{SP}{RANGE_WORD}{SP}(?:سال{SP})?{YEAR.format('year_2')}"
@@ -526,11 +622,15 @@ def _forms(names: MonthNames) -> list[tuple[re.Pattern, Handler]]:
     season = rf"{NO_LETTER_BEFORE}(?P<season>{seasons}){NO_LETTER_AFTER}"
     forms = {
         rf"{day}{SP}(?:ماه{SP})?{month}{tail}": _day_month_year,  # «اول ماه مه ۲۰۱۲»
-        rf"{day}{SP}{JOIN}{SP}{day_2}{SP}{month}{tail}": _days_month_year,
+        rf"{day}{SP}{JOIN}{SP}{day_2}{SP}(?:ماه{SP})?{month}{tail}": _days_month_year,  # «دهم تا سیزدهم ماه آوریل»
         rf"{day}{SP}{month}{SP}{JOIN}{SP}{day_2}{SP}{month_2}{tail}": _days_months_year,
         rf"{month}{tail}": _month_year,
         rf"{month}{SP}{JOIN}{SP}{month_2}{tail}": _months_year,
-        rf"{month}{SP}{day}{SP}[,،]?{SP}{year4}{_marker(names)}": _month_day_year,
+        rf"{month}{SP}{day}{SP}(?P<comma>[,،])?{SP}{year4}{_marker(names)}": _month_day_year,
+        rf"{year4}{SP}{month}{SP}{digit_day}(?!{SP}[/.\-]?[0-9])": _year_month_day,  # «۱۳۹۴ اردیبهشت ۸»
+        # «مورخه ۴/۱۰/۸۴»: after a word that announces a date, a two-digit Solar year is safe to read
+        rf"{NO_LETTER_BEFORE}(?:{openers}){SP}(?P<first>[0-9]{{1,2}}){SP}/{SP}(?P<second>[0-9]{{1,2}}){SP}/{SP}"
+        rf"(?P<year>[0-9]{{2}}){NUMBER_END}": _numeric_short_year,
         rf"{sal_year}(?:{years_range})?{_marker(names)}": _years,
         rf"{season}{SP}(?:سال{SP})?{YEAR.format('year')}{_marker(names)}": _season_year,  # «تابستان ۱۳۶۷»
         rf"{sal_years}{years_range}{_marker(names)}": _years,  # alone, «سال‌های ۶۰» is a decade
@@ -551,7 +651,11 @@ def _yearless_forms(names: MonthNames) -> list[tuple[re.Pattern, YearlessHandler
     """A day and month without a year, read only against a document's date: «۲۸ اسفند», «۸ تا ۱۰ تیر»."""
     month, month_2 = _month("month", names), _month("month_2", names)
     day, day_2 = DIGIT_DAY.format("day"), DIGIT_DAY.format("day_2")
+    relative = _alternation([words for words, _ in names.relative_years]) or "(?!)"
+    relative_year = rf"{SP}(?P<relative>{relative}){NO_LETTER_AFTER}"
     forms = {
+        rf"{day}{SP}(?:ماه{SP})?{month}{relative_year}": _relative_year_day,  # «۱۰ تیر سال گذشته»
+        rf"{NO_LETTER_BEFORE}{month}{relative_year}": _relative_year_month,  # «تیرماه سال گذشته»
         rf"{day}{SP}(?:ماه{SP})?{month}": _yearless_day,
         rf"{day}{SP}{JOIN}{SP}{day_2}{SP}{month}": _yearless_days,
         rf"{day}{SP}{month}{SP}{JOIN}{SP}{day_2}{SP}{month_2}": _yearless_days,
@@ -572,6 +676,38 @@ def _yearless_day(match: re.Match, text: str, scan: str, names: MonthNames,
         return None
     return _from_reference(_mention(text, match.start(), match.end(), _Point(calendar, year, number, day),
                                     strict=True), reference)
+
+
+def _relative_year(match: re.Match, calendar: str, names: MonthNames, reference: ReferenceDate) -> int | None:
+    """The year «سال گذشته», «امسال»… names, counted from the document's year in ``calendar``; None when
+    the reference's span (a month, a year) crosses a new year of that calendar."""
+    offsets = {_compact(words): offset for words, offset in names.relative_years}
+    years = {written[0] for bound in (reference.earliest, reference.latest)
+             if (written := _from_gregorian(calendar, bound)) is not None}
+    if len(years) != 1:
+        return None
+    return years.pop() + offsets.get(_compact(match.group("relative")), 0)
+
+
+def _relative_year_month(match: re.Match, text: str, scan: str, names: MonthNames,
+                         reference: ReferenceDate) -> DateMention | None:
+    """«تیرماه سال گذشته» in a text of Farvardin 1388: Tir 1387."""
+    month = _month_of(match, "month", names)
+    year = month and _relative_year(match, month[0], names, reference)
+    if not year:
+        return None
+    return _from_reference(_mention(text, match.start(), match.end(), _Point(month[0], year, month[1])), reference)
+
+
+def _relative_year_day(match: re.Match, text: str, scan: str, names: MonthNames,
+                       reference: ReferenceDate) -> DateMention | None:
+    """«۱۰ تیر سال گذشته»: that day of the year before the document's."""
+    month = _month_of(match, "month", names)
+    year = month and _relative_year(match, month[0], names, reference)
+    if not year:
+        return None
+    point = _Point(month[0], year, month[1], int(match.group("day")))
+    return _from_reference(_mention(text, match.start(), match.end(), point, strict=True), reference)
 
 
 def _yearless_days(match: re.Match, text: str, scan: str, names: MonthNames,
@@ -624,8 +760,10 @@ def _from_reference(mention: DateMention | None, reference: ReferenceDate) -> Da
 # ---- reading matches ----
 
 
-def _day_of(match: re.Match, group: str) -> int:
-    return int(match.group(group)) if match.group(group) else 1  # else «اول» or «یکم»
+def _day_of(match: re.Match, group: str, names: MonthNames) -> int:
+    if match.group(group):
+        return int(match.group(group))
+    return names.day_numbers().get(_compact(match.group(f"{group}_word")), 1)  # a day written as a word
 
 
 def _month_of(match: re.Match, group: str, names: MonthNames) -> tuple[str, int] | None:
@@ -670,7 +808,7 @@ def _day_month_year(match: re.Match, text: str, scan: str, names: MonthNames) ->
     year = calendar and _year_of(match, "year", calendar, scan, names)
     if not year:
         return None
-    point = _Point(calendar, year, month, _day_of(match, "day"))
+    point = _Point(calendar, year, month, _day_of(match, "day", names))
     return _mention(text, match.start(), _span_end(match, calendar, names), point)
 
 
@@ -680,8 +818,8 @@ def _days_month_year(match: re.Match, text: str, scan: str, names: MonthNames) -
     year = calendar and _year_of(match, "year", calendar, scan, names)
     if not year:
         return None
-    first = _Point(calendar, year, month, _day_of(match, "day"))
-    last = replace(first, day=_day_of(match, "day_2"))
+    first = _Point(calendar, year, month, _day_of(match, "day", names))
+    last = replace(first, day=_day_of(match, "day_2", names))
     return _mention(text, match.start(), _span_end(match, calendar, names), first, last, _join_note(match))
 
 
@@ -700,7 +838,7 @@ def _days_months_year(match: re.Match, text: str, scan: str, names: MonthNames) 
     if not months:
         return None
     calendar, first_month, last_month, year = months
-    first_day, last_day = _day_of(match, "day"), _day_of(match, "day_2")
+    first_day, last_day = _day_of(match, "day", names), _day_of(match, "day_2", names)
     first_year = year - 1 if (first_month, first_day) > (last_month, last_day) else year
     first = _Point(calendar, first_year, first_month, first_day)
     last = _Point(calendar, year, last_month, last_day)
@@ -709,10 +847,34 @@ def _days_months_year(match: re.Match, text: str, scan: str, names: MonthNames) 
 
 def _month_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
     calendar, month = _month_of(match, "month", names) or (None, 0)
+    if _is_afghan(match.group("month"), names) and len(match.group("year")) == 2:
+        return None  # «میزان ۲۰», «جدی ۴۰»: too often no date without a day
     year = calendar and _year_of(match, "year", calendar, scan, names)
     if not year:
         return None
     return _mention(text, match.start(), _span_end(match, calendar, names), _Point(calendar, year, month))
+
+
+def _is_afghan(month: str, names: MonthNames) -> bool:
+    return _compact(month) in {_compact(name) for name in names.afghan}
+
+
+def _year_month_day(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
+    """«۱۳۹۴ اردیبهشت ۸»: the year first, then month and day, as some blog platforms write a post's date."""
+    calendar, month = _month_of(match, "month", names) or (None, 0)
+    year = calendar and _year_of(match, "year", calendar, scan, names)
+    if not year or _counts_things(scan, match.end("day"), names):
+        return None
+    return _mention(text, match.start(), match.end(), _Point(calendar, year, month, int(match.group("day"))))
+
+
+def _numeric_short_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
+    """«مورخه ۴/۱۰/۸۴»: day, month and a two-digit Solar year, after a word that announces a date."""
+    day, month = int(match.group("first")), int(match.group("second"))
+    if not 1 <= month <= 12:
+        return None
+    point = _Point("solar", expand_two_digit_year(int(match.group("year"))), month, day)
+    return _mention(text, match.start("first"), match.end(), point, strict=True)
 
 
 def _months_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
@@ -727,14 +889,15 @@ def _months_year(match: re.Match, text: str, scan: str, names: MonthNames) -> Da
 
 
 def _month_day_year(match: re.Match, text: str, scan: str, names: MonthNames) -> DateMention | None:
-    """«October 28, 2016»: the English order, for Gregorian months only."""
+    """«October 28, 2016»: the English order, for Gregorian months; a Solar month too when a comma stands
+    before the year («مهر ۱۶، ۱۳۸۵», as blog platforms write it), else «مهر ۱۶» is a month and a year."""
     calendar, month = _month_of(match, "month", names) or (None, 0)
-    if calendar != "gregorian":
+    if calendar != "gregorian" and not (calendar == "solar" and match.group("comma")):
         return None
     year = _year_of(match, "year", calendar, scan, names)
     if not year:
         return None
-    point = _Point(calendar, year, month, _day_of(match, "day"))
+    point = _Point(calendar, year, month, _day_of(match, "day", names))
     return _mention(text, match.start(), _span_end(match, calendar, names), point)
 
 
