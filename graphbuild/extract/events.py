@@ -25,11 +25,10 @@ from graphbuild.extract.dates import (
     find_dates,
 )
 from graphbuild.extract.document_dates import document_dates
-from graphbuild.extract.people import COMMON_WORD, FAMILY_ENDINGS, is_given_name
+from graphbuild.extract.people import is_given_name
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import (
     DIGITS,
-    ends_name,
     is_stop_word,
     lines,
     number_value,
@@ -42,7 +41,7 @@ from graphbuild.resources import Resources
 
 YEAR_LIKE = 100  # a number after «کنگره» below this is an ordinal («کنگره ۱۱»); from here on a year
 DESCRIBING_WORDS = 3  # between a dated head and its year: «فروپاشی بازارهای مالی در سال ۲۰۰۸»
-CEREMONY_NAME_WORDS = 2  # whom a ceremony is for: a given name and a family name
+CEREMONY_NAME_WORDS = 2  # what a ceremony is for, named
 
 
 @dataclass(frozen=True)
@@ -396,24 +395,19 @@ def _election_end(tokens: list[Token], h: int, words: EventWords) -> tuple[int, 
     return j, " ".join(parts)
 
 
-def _family_shaped(word: str, resources) -> bool:
-    """A family name after a given name: «… امینی», a word with a family-name ending that is not too common."""
-    return (word.endswith(FAMILY_ENDINGS) and not ends_name(word, resources)
-            and resources.lexicon.frequency(word) < COMMON_WORD)
-
-
 def _ceremony_end(tokens: list[Token], h: int, resources, words: EventWords) -> int | None:
-    """Index after «مراسم خاکسپاری» and whom it was for, named: «مراسم بزرگداشت …» and a person's name or a
-    proper name; None when generic words follow («مراسم یادبود جانباختگان»)."""
+    """Index after «مراسم خاکسپاری» and what it was for, named by a proper name: «مراسم بزرگداشت …»; None when
+    generic words follow («مراسم یادبود جانباختگان») or a person's name (see below)."""
     j = h + 1 + _phrase_at(tokens, h + 1, words.ceremony_kinds, words)
     if j == h + 1:
         return None
     end = j
     while end < len(tokens) and end - j < CEREMONY_NAME_WORDS and tokens[end].is_word:
         word = tokens[end].text
-        if is_stop_word(word, resources) or not (
-                is_given_name(word, resources) or word in resources.family_names or is_specific(word, resources)
-                or (end > j and _family_shaped(word, resources))):
+        # A person's name is left to the person finder: combine drops a person nested in an event, and the
+        # person is worth more to the graph than the ceremony.
+        if is_stop_word(word, resources) or is_given_name(word, resources) or word in resources.family_names or (
+                resources.lexicon.is_known(word)):  # a proper name no lexicon knows, not «جانباختگان»
             break
         end += 1
     return end if end > j else None
