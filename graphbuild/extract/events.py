@@ -481,6 +481,10 @@ class EventExtractor:
             if ordinal is None and naming is None and head in words.dated_heads:
                 if dated := _described_with_year(tokens, h + 1, resources, words, dates):
                     end, naming = dated
+            if ordinal is None and naming is None and head in words.placed_meeting_heads and (
+                    place := place_at(tokens, h + 1, resources)):
+                end = h + 1 + place[0]  # «کنفرانس برلین»; with a date after it, the dated name above holds it
+                naming = " ".join(t.text for t in tokens[h + 1 : end])
             if ordinal is None and naming is None:
                 continue
             if ordinal is not None:
@@ -522,8 +526,6 @@ class EventExtractor:
             else:
                 break
         naming_end = _naming_end(tokens, j, resources, words, dates_only=head in words.ordinal_only, linked=linked)
-        if naming_end is None and head in words.placed_meeting_heads and (place := place_at(tokens, j, resources)):
-            naming_end = j + place[0]  # «کنفرانس برلین»
         if naming_end is None and head in words.people_place_heads and j < len(tokens) and (
                 tokens[j].text in words.people_words):
             naming_end = _people_and_place_end(tokens, j, resources, words)  # «اعتراضات مردم خوزستان»
