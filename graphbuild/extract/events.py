@@ -8,13 +8,15 @@ events («اول ماه مه», «۸ مارس») are found as whole phrases from
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from graphbuild.components import component, mention_finder
 from graphbuild.document import Document, Mention, Token
 from graphbuild.extract.bodies import (
     body_kind,
     body_openers,
+    is_specific,
     name_end,
     political_designators,
 )
@@ -23,6 +25,7 @@ from graphbuild.extract.dates import (
     find_dates,
 )
 from graphbuild.extract.document_dates import document_dates
+from graphbuild.extract.people import is_given_name
 from graphbuild.extract.places import place_at
 from graphbuild.extract.words import (
     DIGITS,
@@ -33,84 +36,180 @@ from graphbuild.extract.words import (
     ordinal_words,
     to_latin_digits,
 )
+from graphbuild.lang.fa import read_patterns
 from graphbuild.resources import Resources
 
-PLURAL = re.compile("\u200c?(ها|های|هایی)$")  # «نشست‌های», «کنگره‌ها»
 YEAR_LIKE = 100  # a number after «کنگره» below this is an ordinal («کنگره ۱۱»); from here on a year
 DESCRIBING_WORDS = 3  # between a dated head and its year: «فروپاشی بازارهای مالی در سال ۲۰۰۸»
-DATE_LINKS = ("در", "از")  # «اعتصاب کارگران فولاد در ۱۲ آذر ۱۴۰۱»: the name stops before them, the date follows
-DURATION = re.compile("^(?:ساله|روزه|ماهه)$")  # «جنگ هشت ساله ایران و عراق»: how long it lasted, not its name
-OWN_WORDS = ("خود", "خویش")  # «نخستین کنگره خود»: the congress of the body the sentence is about
+CEREMONY_NAME_WORDS = 2  # what a ceremony is for, named
 
 
-def _ordinal_before(tokens: list[Token], head: int) -> tuple[int, int] | None:
+@dataclass(frozen=True)
+class EventWords:
+    """The [events] pattern data as sets and tuples, built once per process: every Persian word the rules
+    below use is read from there (graphbuild/lang/fa/patterns.toml), none is written here."""
+
+    heads: frozenset[str]
+    ordinal_only: frozenset[str]
+    dated_heads: frozenset[str]
+    report_heads: frozenset[str]
+    modifiers: frozenset[str]
+    qualifiers: frozenset[str]
+    namers: frozenset[str]
+    months: frozenset[str]
+    linked: dict[str, tuple[str, ...]]
+    body_meeting_heads: frozenset[str]
+    meeting_modifiers: tuple[tuple[str, ...], ...]  # longest first: «فوق العاده» before «فوق»
+    placed_meeting_heads: frozenset[str]
+    election_heads: frozenset[str]
+    election_offices: tuple[tuple[str, ...], ...]  # longest first
+    round_words: frozenset[str]
+    people_place_heads: frozenset[str]
+    people_words: frozenset[str]
+    ceremony_heads: frozenset[str]
+    ceremony_kinds: tuple[tuple[str, ...], ...]  # longest first
+    plural: re.Pattern  # a plural suffix, the half-space optional
+    joined_plural: re.Pattern  # a plural suffix after a half-space
+    ezafe_suffixes: tuple[str, ...]
+    ezafe_letters: dict[str, str]
+    ezafe_bases: tuple[str, ...]
+    and_word: str
+    that_word: str
+    year_word: str
+    in_word: str
+    month_word: str
+    month_suffixes: tuple[str, ...]
+    commas: frozenset[str]
+    ordinal_suffixes: tuple[str, ...]
+    ordinal_before_endings: tuple[str, ...]
+    unmarked_ordinals: frozenset[str]
+    date_links: tuple[str, ...]
+    durations: frozenset[str]
+    own_words: frozenset[str]
+
+    @classmethod
+    def from_patterns(cls, patterns: dict) -> EventWords:
+        events, dates = patterns["events"], patterns["dates"]
+
+        def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+            return tuple(sorted({tuple(p.split()) for p in events[key]}, key=len, reverse=True))
+
+        plural = "|".join(sorted(events["plural_suffixes"], key=len, reverse=True))
+        meeting_modifiers = {(word,) for word in events["meeting_modifiers"]}
+        meeting_modifiers |= {tuple(pair) for pair in events["meeting_modifier_pairs"]}
+        return cls(
+            heads=frozenset(events["heads"]), ordinal_only=frozenset(events["ordinal_only"]),
+            dated_heads=frozenset(events["dated_heads"]), report_heads=frozenset(events["report_heads"]),
+            modifiers=frozenset(events["modifiers"]), qualifiers=frozenset(events["qualifiers"]),
+            namers=frozenset(events["namers"]),
+            months=frozenset(name for name, _ in dates["months_solar"] + dates["months_gregorian"]),
+            linked={head: tuple(words) for head, words in events["linked_heads"]},
+            body_meeting_heads=frozenset(events["body_meeting_heads"]),
+            meeting_modifiers=tuple(sorted(meeting_modifiers, key=len, reverse=True)),
+            placed_meeting_heads=frozenset(events["placed_meeting_heads"]),
+            election_heads=frozenset(events["election_heads"]), election_offices=phrases("election_offices"),
+            round_words=frozenset(events["round_words"]),
+            people_place_heads=frozenset(events["people_place_heads"]),
+            people_words=frozenset(events["people_words"]),
+            ceremony_heads=frozenset(events["ceremony_heads"]), ceremony_kinds=phrases("ceremony_kinds"),
+            plural=re.compile(f"\u200c?(?:{plural})$"), joined_plural=re.compile(f"\u200c(?:{plural})$"),
+            ezafe_suffixes=tuple(events["ezafe_suffixes"]), ezafe_letters=dict(events["ezafe_letters"]),
+            ezafe_bases=tuple(events["ezafe_bases"]),
+            and_word=events["and_word"], that_word=events["that_word"], year_word=events["year_word"],
+            in_word=events["in_word"], month_word=events["month_word"],
+            month_suffixes=tuple(events["month_suffixes"]), commas=frozenset(events["commas"]),
+            ordinal_suffixes=tuple(events["ordinal_suffixes"]),
+            ordinal_before_endings=tuple(events["ordinal_before_endings"]),
+            unmarked_ordinals=frozenset(events["unmarked_ordinals"]), date_links=tuple(events["date_links"]),
+            durations=frozenset(events["durations"]), own_words=frozenset(events["own_words"]),
+        )
+
+
+def event_words(resources: Resources) -> EventWords:
+    return resources.derived("event_words", lambda: EventWords.from_patterns(resources.patterns))
+
+
+def _phrase_at(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...], words: EventWords) -> int:
+    """Number of tokens of the longest of ``phrases`` starting at token ``i`` (0 if none), each word compared
+    without its ezafe letter («کمیتهٔ» as «کمیته»)."""
+    for phrase in phrases:
+        if all(i + k < len(tokens) and plain(tokens[i + k].text, words) == part for k, part in enumerate(phrase)):
+            return len(phrase)
+    return 0
+
+
+def plain(word: str, words: EventWords) -> str:
+    """The word without the ezafe written on its last letter: «کمیتهٔ», «کنگرۀ» → «کمیته», «کنگره»."""
+    if word and word[-1] in words.ezafe_letters:
+        return word[:-1] + words.ezafe_letters[word[-1]]
+    return word.removesuffix("\u0654")
+
+
+def _ordinal_before(tokens: list[Token], head: int, words: EventWords) -> tuple[int, int] | None:
     """(ordinal, index of its first token) for «یازدهمین کنگره» or «سی و یکمین پلنوم»."""
-    if head >= 3 and tokens[head - 2].text == "و":
-        words = " ".join(t.text for t in tokens[head - 3 : head])
-        if words.endswith("مین") and (value := ordinal_value(words)):
+    if head >= 3 and tokens[head - 2].text == words.and_word:
+        phrase = " ".join(t.text for t in tokens[head - 3 : head])
+        if phrase.endswith(words.ordinal_before_endings) and (value := ordinal_value(phrase)):
             return value, head - 3
-    if head >= 1 and tokens[head - 1].text.endswith(("مین", "نخستین")):
+    if head >= 1 and tokens[head - 1].text.endswith(words.ordinal_before_endings):
         if value := ordinal_value(tokens[head - 1].text):
             return value, head - 1
     return None
 
 
-def _ordinal_after(tokens: list[Token], head: int, digits_are_ordinals: bool, resources) -> tuple[int, int] | None:
+def _ordinal_after(tokens: list[Token], head: int, digits_are_ordinals: bool,
+                   words: EventWords) -> tuple[int, int] | None:
     """(ordinal, index after it) for «کنگره یازدهم», «پلنوم سی و یکم», «کنگره ۱۱»."""
-    if head + 3 < len(tokens) and tokens[head + 2].text == "و":
-        words = " ".join(t.text for t in tokens[head + 1 : head + 4])
-        if not DIGITS.match(tokens[head + 1].text) and (value := ordinal_value(words)):
+    if head + 3 < len(tokens) and tokens[head + 2].text == words.and_word:
+        phrase = " ".join(t.text for t in tokens[head + 1 : head + 4])
+        if not DIGITS.match(tokens[head + 1].text) and (value := ordinal_value(phrase)):
             return value, head + 4
     if head + 1 < len(tokens):
         word = tokens[head + 1].text
         if DIGITS.match(word):
             value = int(to_latin_digits(word))
-            if head + 2 < len(tokens) and tokens[head + 2].text in _naming_words(resources)[1]:
+            if head + 2 < len(tokens) and tokens[head + 2].text in words.months:
                 return None  # «جنبش ۶ آوریل»: a day before a month is a date, not an ordinal
             return (value, head + 2) if digits_are_ordinals and 0 < value < YEAR_LIKE else None
-        if (word.endswith(("م", "مین")) or word in ("اول", "نخست")) and (value := ordinal_value(word)):
+        if (word.endswith(words.ordinal_suffixes) or word in words.unmarked_ordinals) and (
+                value := ordinal_value(word)):
             return value, head + 2  # «کنگره یازدهم», and «کنگره اول» with the «first» that has no «-م»
     return None
 
 
-def _naming_words(resources: Resources) -> tuple[frozenset[str], frozenset[str]]:
-    """Naming words and month names, built once per process rather than once per event head."""
-    dates = resources.patterns["dates"]
-    return resources.derived("event_naming_words", lambda: (
-        frozenset(resources.patterns["events"]["namers"]),
-        frozenset(name for name, _ in dates["months_solar"] + dates["months_gregorian"]),
-    ))
+def _month_word(word: str, words: EventWords) -> bool:
+    """«دی‌ماه», «تیرماه»: a month name with «ماه» written on it (hazm joins them with a half-space)."""
+    return any(word.endswith(suffix) and word[: -len(suffix)] in words.months for suffix in words.month_suffixes)
 
 
-def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False,
+def _naming_end(tokens: list[Token], i: int, resources, words: EventWords, dates_only: bool = False,
                 linked: tuple[str, ...] = ()) -> int | None:
     """Index after the words that name an event from token ``i`` on: a namer, a place, a month and year
     («سال ۵۷» too). With ``dates_only`` only a date names it («اعتراضات عمومی سال ۹۶»). A ``linked`` word
     after a place leads to another place the act was aimed at: «لشکرکشی شوروی به افغانستان»."""
-    namers, months = _naming_words(resources)
+    namers, months = (frozenset() if dates_only else words.namers), words.months
     end = i
-    if dates_only:
-        namers = set()
     named = False  # by a naming word or a place: a date after those is the event's date, not its name
     while end < len(tokens) and tokens[end].is_word:
         word = tokens[end].text
-        if named and (word == "سال" or word in months or DIGITS.match(word)):
+        if named and (word == words.year_word or word in months or DIGITS.match(word)):
             break  # «انقلاب اکتبر سال ۱۹۱۷» is «انقلاب اکتبر», dated 1917
-        if word == "سال" and end + 1 < len(tokens) and DIGITS.match(tokens[end + 1].text):
+        if word == words.year_word and end + 1 < len(tokens) and DIGITS.match(tokens[end + 1].text):
             end += 1
             continue
-        if word.endswith("‌ماه") and word[: -len("‌ماه")] in months:  # hazm writes «دی‌ماه»
+        if _month_word(word, words):
             end += 1
             continue
         if word in months:
             end += 1
-            if end < len(tokens) and tokens[end].text == "ماه":
+            if end < len(tokens) and tokens[end].text == words.month_word:
                 end += 1
             if end < len(tokens) and DIGITS.match(tokens[end].text):
                 return end + 1  # «بهمن ۵۷»: a month and its year
             named = word in namers  # «انقلاب اکتبر» is named by its month; «سال ۱۹۱۷» after it is a date
             continue
-        if DIGITS.match(word) and end + 1 < len(tokens) and tokens[end + 1].text in months:
+        if DIGITS.match(word) and end + 1 < len(tokens) and (
+                tokens[end + 1].text in months or _month_word(tokens[end + 1].text, words)):
             end += 1  # «انقلاب ۱۴ ژوئیه ۱۹۵۸»: a day before a month is part of a date, not an ordinal
             continue
         if DIGITS.match(word) and end > i:
@@ -125,7 +224,8 @@ def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False
             continue
         if place:
             end, named = end + place[0], True
-            if end + 1 < len(tokens) and tokens[end].text == "و" and (other := place_at(tokens, end + 1, resources)):
+            if end + 1 < len(tokens) and tokens[end].text == words.and_word and (
+                    other := place_at(tokens, end + 1, resources)):
                 end += 1 + other[0]
             elif end + 1 < len(tokens) and tokens[end].text in linked and (
                     aimed_at := place_at(tokens, end + 1, resources)):
@@ -136,8 +236,8 @@ def _naming_end(tokens: list[Token], i: int, resources, dates_only: bool = False
     return end if end > i else None
 
 
-def _described_with_year(tokens: list[Token], i: int, resources, dates: dict[int, DateMention],
-                         modifiers: set[str]) -> tuple[int, str] | None:
+def _described_with_year(tokens: list[Token], i: int, resources, words: EventWords,
+                         dates: dict[int, DateMention]) -> tuple[int, str] | None:
     """(index after the name, naming words) for up to three describing words and then a date.
 
     A year, written bare or after «(در) سال», stays in the name: «بازارهای مالی در سال 2008» → «بازارهای
@@ -146,79 +246,93 @@ def _described_with_year(tokens: list[Token], i: int, resources, dates: dict[int
     still runs to the date's end, which dates it. A date right after the words is part of the name
     («اعتصاب معلمان اسفند ۱۴۰۰»), and so is one after nothing but describing words (``modifiers``) like
     «سراسری»."""
-    words: list[str] = []
+    described: list[str] = []
     j = i
-    while j < len(tokens) and len(words) <= DESCRIBING_WORDS and tokens[j].is_word:
+    year_word, in_word = words.year_word, words.in_word
+
+    def date_follows(k: int) -> bool:
+        return (k + 2 < len(tokens) and tokens[k].text == words.that_word and tokens[k + 1].text in words.date_links
+                and tokens[k + 2].start in dates)
+
+    while j < len(tokens) and len(described) <= DESCRIBING_WORDS and tokens[j].is_word:
         word = tokens[j].text
-        if word in ("در", "سال") or (word in DATE_LINKS and j + 1 < len(tokens) and tokens[j + 1].start in dates):
-            j += 1 + (word == "در" and j + 1 < len(tokens) and tokens[j + 1].text == "سال")
+        if word in (in_word, year_word) or (
+                word in words.date_links and j + 1 < len(tokens) and tokens[j + 1].start in dates):
+            j += 1 + (word == in_word and j + 1 < len(tokens) and tokens[j + 1].text == year_word)
             break
         if DIGITS.match(word) or tokens[j].start in dates:
             break
-        if (word == "که" and words and j + 2 < len(tokens) and tokens[j + 1].text in DATE_LINKS
-                and tokens[j + 2].start in dates):
-            return j, " ".join(words)  # «اعتصاب کارگران فولاد که از ۱۲ آذر آغاز شد»
+        if described and date_follows(j):
+            return j, " ".join(described)  # «اعتصاب کارگران فولاد که از ۱۲ آذر آغاز شد»
         if is_stop_word(word, resources):
             return None  # verbs are not checked: the lemmatiser's tables read «مالی» as «مالیدن»
-        words.append(word)
+        described.append(word)
         j += 1
-    if (words and j + 3 < len(tokens) and tokens[j].text in "،," and tokens[j + 1].text == "که"
-            and tokens[j + 2].text in DATE_LINKS and tokens[j + 3].start in dates):
-        return j, " ".join(words)  # «اعتصاب کارگران فولاد، که از ۱۲ آذر آغاز شد»
-    if not words or j >= len(tokens):
+    if described and j + 1 < len(tokens) and tokens[j].text in words.commas and date_follows(j + 1):
+        return j, " ".join(described)  # «اعتصاب کارگران فولاد، که از ۱۲ آذر آغاز شد»
+    if not described or j >= len(tokens):
         return None
     if DIGITS.match(tokens[j].text):
         year = tokens[j].text
-        short_year_after_sal = len(year) == 2 and tokens[j - 1].text == "سال"
+        short_year_after_sal = len(year) == 2 and tokens[j - 1].text == year_word
         if len(year) == 4 or short_year_after_sal:
-            return j + 1, " ".join([*words, year])
+            return j + 1, " ".join([*described, year])
     date = dates.get(tokens[j].start)
-    if date is None or tokens[j - 1].text == "سال":
+    if date is None or tokens[j - 1].text == year_word:
         return None
     after = next((k for k in range(j, len(tokens)) if tokens[k].start >= date.end), len(tokens))
-    described = [word for word in words if word not in modifiers]
-    if tokens[j - 1].text in DATE_LINKS and described:
-        return after, " ".join(words)  # the mention runs to the date's end, so the date is its own
+    kept = [word for word in described if word not in words.modifiers]
+    if tokens[j - 1].text in words.date_links and kept:
+        return after, " ".join(described)  # the mention runs to the date's end, so the date is its own
     # «اعتراضات سراسری در دی ماه ۹۶»: with nothing but describing words like «سراسری», the date names it
-    return after, " ".join([*described, *(t.text for t in tokens[j:after])])
+    return after, " ".join([*kept, *(t.text for t in tokens[j:after])])
 
 
-def _people_and_place_end(tokens: list[Token], i: int, resources) -> int | None:
+def _people_and_place_end(tokens: list[Token], i: int, resources, words: EventWords) -> int | None:
     """Index after «بازنشستگان مخابرات در تبریز» or «کارگران شهرداری ایرانشهر»: up to three describing words
     (the people), then a place, after «در» or as the last of those words; None if no place ends them."""
-    j, words = i, 0
-    while j < len(tokens) and words <= DESCRIBING_WORDS and tokens[j].is_word:
-        if words and tokens[j].text == "در" and (place := place_at(tokens, j + 1, resources)):
+    j, count = i, 0
+    while j < len(tokens) and count <= DESCRIBING_WORDS and tokens[j].is_word:
+        if count and tokens[j].text == words.in_word and (place := place_at(tokens, j + 1, resources)):
             return j + 1 + place[0]
-        if words and (place := place_at(tokens, j, resources)):
+        if count and (place := place_at(tokens, j, resources)):
             return j + place[0]
         word = tokens[j].text
         if is_stop_word(word, resources) or DIGITS.match(word):
             return None
-        words, j = words + 1, j + 1
+        count, j = count + 1, j + 1
     return None
+
+
+def _past_meeting_modifiers(tokens: list[Token], i: int, words: EventWords) -> int:
+    """Index after the words that describe a meeting from token ``i`` on: «سراسری», «وسیع», «فوق العاده»."""
+    while width := _phrase_at(tokens, i, words.meeting_modifiers, words):
+        i += width
+    return i
 
 
 def _organiser_tail(tokens: list[Token], i: int, resources) -> tuple[int, str]:
     """(index after, kind of tail) for the body named right after an event: «… کمیته مرکزی حزب …»."""
     heads = resources.patterns["heads"]
+    words = event_words(resources)
     openers = body_openers(resources)
     bare_openers = set(heads["party"] + heads["party_if_designated"])  # «کنگره هفتم سازمان»: the author's own
-    organs = [organ.split() for organ in resources.patterns["names"]["organs"]]
-    j = i
-    for organ in organs:
-        if [t.text for t in tokens[j : j + len(organ)]] == organ:
-            j += len(organ)
-            break
+    organs = resources.derived("event_organs", lambda: tuple(
+        sorted({tuple(organ.split()) for organ in resources.patterns["names"]["organs"]}, key=len, reverse=True)))
+    j = i + _phrase_at(tokens, i, organs, words)
     if j < len(tokens) and tokens[j].text in openers:
         end = name_end(tokens, j, resources)
-        words = [t.text for t in tokens[j:end]]
-        if end > j + 1 and body_kind(words[0], words[1:], resources):
+        names = [t.text for t in tokens[j:end]]
+        if end > j + 1 and body_kind(names[0], names[1:], resources):
             return end, "body"
         if tokens[j].text in bare_openers:
             return j + 1, "bare"
         return (j, "organ") if j > i else (i, "")
     if j > i:
+        # «پلنوم سوم کمیته مرکزی کومه‌له …»: the organ's body named without a head noun of its own
+        end = name_end(tokens, j - 1, resources)
+        if end > j and is_specific(tokens[j].text, resources):
+            return end, "body"
         return j, "organ"
     end = name_end(tokens, i - 1, resources) if i > 0 else i
     designators = political_designators(resources)
@@ -227,15 +341,76 @@ def _organiser_tail(tokens: list[Token], i: int, resources) -> tuple[int, str]:
     return i, ""
 
 
-def head_word(word: str, heads: set[str]) -> str | None:
-    """The event head a word is, written bare or with the ezafe: «کودتای ارتش» → «کودتا», «کنگره‌ی» → «کنگره»."""
+@lru_cache(maxsize=1)
+def _words_from_the_patterns_file() -> EventWords:
+    return EventWords.from_patterns(read_patterns())
+
+
+def head_word(word: str, heads: frozenset[str] | set[str], words: EventWords | None = None) -> str | None:
+    """The event head a word is, written bare or with the ezafe: «کودتای ارتش» → «کودتا», «کنگره‌ی» →
+    «کنگره», «کنگرۀ» → «کنگره». Without ``words`` (event_facts calls it so) they are read from the patterns
+    file itself."""
+    words = words or _words_from_the_patterns_file()
     if word in heads:
         return word
-    for suffix in ("‌ی", "ی", "ٔ"):
+    if (bare := plain(word, words)) in heads:
+        return bare
+    for suffix in words.ezafe_suffixes:
         bare = word[: -len(suffix)]
-        if word.endswith(suffix) and bare in heads and bare.endswith(("ا", "و", "ه")):
+        if word.endswith(suffix) and bare in heads and bare.endswith(words.ezafe_bases):
             return bare
     return None
+
+
+def _election_end(tokens: list[Token], h: int, words: EventWords) -> tuple[int, str] | None:
+    """(index after, name) for an election named by the office elected and its round or year: «انتخابات
+    ریاست جمهوری ۱۳۸۸», «انتخابات دور نهم ریاست جمهوری», «انتخابات مجلس دهم». The office is needed:
+    «انتخابات آزاد» describes, it does not name."""
+    j, parts, ordinal = h + 1, [], None
+
+    def round_at(k: int) -> tuple[int, int] | None:  # (ordinal, index after) for «دوره نهم», «نهمین دوره»
+        if k < len(tokens) and tokens[k].text in words.round_words:
+            return _ordinal_after(tokens, k, True, words)
+        if k + 1 < len(tokens) and tokens[k + 1].text in words.round_words and (
+                before := _ordinal_before(tokens, k + 1, words)) and before[1] == k:
+            return before[0], k + 2
+        return None
+
+    if found := round_at(j):
+        ordinal, j = found
+    width = _phrase_at(tokens, j, words.election_offices, words)
+    if not width:
+        return None
+    parts.extend(t.text for t in tokens[j : j + width])
+    j += width
+    if ordinal is None and (found := round_at(j) or _ordinal_after(tokens, j - 1, False, words)):
+        ordinal, j = found
+    if ordinal is not None:
+        parts.append(ordinal_words(ordinal))
+    if j + 1 < len(tokens) and tokens[j].text == words.year_word and DIGITS.match(tokens[j + 1].text):
+        j += 1
+    if j < len(tokens) and DIGITS.match(tokens[j].text) and len(tokens[j].text) in (2, 4):
+        parts.append(tokens[j].text)
+        j += 1
+    return j, " ".join(parts)
+
+
+def _ceremony_end(tokens: list[Token], h: int, resources, words: EventWords) -> int | None:
+    """Index after «مراسم خاکسپاری» and what it was for, named by a proper name: «مراسم بزرگداشت …»; None when
+    generic words follow («مراسم یادبود جانباختگان») or a person's name (see below)."""
+    j = h + 1 + _phrase_at(tokens, h + 1, words.ceremony_kinds, words)
+    if j == h + 1:
+        return None
+    end = j
+    while end < len(tokens) and end - j < CEREMONY_NAME_WORDS and tokens[end].is_word:
+        word = tokens[end].text
+        # A person's name is left to the person finder: combine drops a person nested in an event, and the
+        # person is worth more to the graph than the ceremony.
+        if is_stop_word(word, resources) or is_given_name(word, resources) or word in resources.family_names or (
+                resources.lexicon.is_known(word)):  # a proper name no lexicon knows, not «جانباختگان»
+            break
+        end += 1
+    return end if end > j else None
 
 
 @mention_finder("events", reads=("tokens", "dates"))
@@ -244,23 +419,24 @@ class EventExtractor:
 
     def __call__(self, doc: Document, resources: Resources) -> list[Mention]:
         mentions = []
+        words = event_words(resources)
         dates = {date.start: date for date in document_dates(doc)}
         for tokens in lines(doc):
-            headed = self._headed(doc, tokens, resources, dates)
+            headed = self._headed(doc, tokens, resources, words, dates)
+            headed.extend(self._ceremonies(doc, tokens, resources, words))
             mentions.extend(headed)
-            mentions.extend(self._reported(doc, tokens, resources, dates, {m.start for m in headed}))
-            mentions.extend(self._coordinated(doc, tokens, resources))
-            mentions.extend(self._named(doc, tokens, resources))
+            mentions.extend(self._reported(doc, tokens, resources, words, dates, {m.start for m in headed}))
+            mentions.extend(self._coordinated(doc, tokens, resources, words))
+            mentions.extend(self._named(doc, tokens, resources, words))
         return mentions
 
-    def _coordinated(self, doc: Document, tokens: list[Token], resources) -> list[Mention]:
+    def _coordinated(self, doc: Document, tokens: list[Token], resources, words: EventWords) -> list[Mention]:
         """«نشست‌های اول و دوم»: a plural head with two ordinals names two events. The second is anchored on
         its own ordinal word, so each mention's characters stay its own."""
-        heads = set(resources.patterns["events"]["ordinal_only"])
         found = []
         for h, token in enumerate(tokens[: len(tokens) - 3]):
-            head = PLURAL.sub("", token.text)
-            if head == token.text or head not in heads or tokens[h + 2].text != "و":
+            head = words.plural.sub("", token.text)
+            if head == token.text or head not in words.ordinal_only or tokens[h + 2].text != words.and_word:
                 continue
             first, second = ordinal_value(tokens[h + 1].text), ordinal_value(tokens[h + 3].text)
             if not (first and second) or DIGITS.match(tokens[h + 1].text) or DIGITS.match(tokens[h + 3].text):
@@ -277,50 +453,45 @@ class EventExtractor:
                                      attributes=tuple(attributes)))
         return found
 
-    def _headed(self, doc: Document, tokens: list[Token], resources, dates: dict[int, DateMention]) -> list[Mention]:
-        patterns = resources.patterns["events"]
-        heads, ordinal_only = set(patterns["heads"]), set(patterns["ordinal_only"])
-        modifiers, qualifiers = set(patterns["modifiers"]), set(patterns["qualifiers"])
-        linked = {head: tuple(words) for head, words in patterns["linked_heads"]}
-        dated_heads = set(patterns["dated_heads"])
+    def _headed(self, doc: Document, tokens: list[Token], resources, words: EventWords,
+                dates: dict[int, DateMention]) -> list[Mention]:
         found = []
         for h, token in enumerate(tokens):
-            head = head_word(token.text, heads)
+            head = head_word(token.text, words.heads, words)
             if head is None:
                 continue
             first, end, ordinal, naming = h, h + 1, None, None
-            if before := _ordinal_before(tokens, h):
+            if head in words.election_heads and (election := _election_end(tokens, h, words)):
+                end, naming = election  # «انتخابات ریاست جمهوری دهم»: its round is part of its name
+            elif before := _ordinal_before(tokens, h, words):
                 ordinal, first = before
-            elif after := _ordinal_after(tokens, h, head in ordinal_only, resources):
+            elif after := _ordinal_after(tokens, h, head in words.ordinal_only, words):
                 ordinal, end = after
-            if ordinal is None:
-                # «خیزش سراسری دی ماه ۹۶», «جنگ داخلی خونین سوریه», «حمله به افغانستان»: describing words
-                # and a preposition the head takes may stand between the head and what names it.
-                j, left_out = h + 1, set()
-                while j < len(tokens) and j - h <= 3:
-                    if tokens[j].text in modifiers or tokens[j].text in qualifiers or (
-                            j == h + 1 and tokens[j].text in linked.get(head, ())):
-                        j += 1
-                    elif j + 1 < len(tokens) and DURATION.match(tokens[j + 1].text) and number_value(tokens[j].text):
-                        left_out |= {j, j + 1}  # «جنگ هشت ساله ایران و عراق» is «جنگ ایران و عراق»
-                        j += 2
-                    else:
-                        break
-                naming_end = _naming_end(tokens, j, resources, dates_only=head in ordinal_only,
-                                         linked=linked.get(head, ()))
-                if naming_end:
-                    kept = [t.text for k, t in enumerate(tokens[h + 1 : naming_end], h + 1)
-                            if t.text not in modifiers and k not in left_out]
-                    naming, end = " ".join(kept), naming_end
-            if ordinal is None and naming is None and head in dated_heads:
-                if dated := _described_with_year(tokens, h + 1, resources, dates, modifiers):
+            if ordinal is None and naming is None:
+                end, naming = self._named_after(tokens, h, head, resources, words)
+            tail_end, tail = (end, "")
+            if ordinal is None and naming is None and head in words.body_meeting_heads:
+                # «نشست کمیته مرکزی حزب …», «کنفرانس حزب …»: a meeting its named body held, no ordinal needed
+                tail_end, tail = _organiser_tail(tokens, _past_meeting_modifiers(tokens, h + 1, words), resources)
+                if tail != "body":
+                    tail_end, tail = (end, "")
+                else:
+                    naming = " ".join(t.text for t in tokens[h + 1 : tail_end])
+                    end = tail_end
+            if ordinal is None and naming is None and head in words.dated_heads:
+                if dated := _described_with_year(tokens, h + 1, resources, words, dates):
                     end, naming = dated
+            if ordinal is None and naming is None and head in words.placed_meeting_heads and (
+                    place := place_at(tokens, h + 1, resources)):
+                end = h + 1 + place[0]  # «کنفرانس برلین»; with a date after it, the dated name above holds it
+                naming = " ".join(t.text for t in tokens[h + 1 : end])
             if ordinal is None and naming is None:
                 continue
-            tail_end, tail = (end, "")
             if ordinal is not None:
+                if head in words.body_meeting_heads:
+                    end = _past_meeting_modifiers(tokens, end, words)  # «دومین کنگره سراسری حزب …»
                 tail_end, tail = _organiser_tail(tokens, end, resources)
-                if not tail and end < len(tokens) and tokens[end].text in OWN_WORDS:
+                if not tail and end < len(tokens) and tokens[end].text in words.own_words:
                     tail = "own"  # the body is found among the sentence's mentions: see event_facts
             start_char, end_char = tokens[first].start, tokens[max(tail_end, end) - 1].end
             tail_text = doc.text[tokens[end].start : tokens[tail_end - 1].end] if tail_end > end else ""
@@ -336,18 +507,57 @@ class EventExtractor:
             )
         return found
 
-    def _reported(self, doc: Document, tokens: list[Token], resources, dates: dict[int, DateMention],
-                  taken: set[int]) -> list[Mention]:
+    def _named_after(self, tokens: list[Token], h: int, head: str, resources,
+                     words: EventWords) -> tuple[int, str | None]:
+        """(index after, naming words) for a head with no ordinal, named by the words after it: a namer, a
+        place or a date (:func:`_naming_end`), or the people who rose and where («انقلاب مردم ایران»)."""
+        # «خیزش سراسری دی ماه ۹۶», «جنگ داخلی خونین سوریه», «حمله به افغانستان»: describing words
+        # and a preposition the head takes may stand between the head and what names it.
+        linked = words.linked.get(head, ())
+        j, left_out = h + 1, set()
+        while j < len(tokens) and j - h <= 3:
+            if tokens[j].text in words.modifiers or tokens[j].text in words.qualifiers or (
+                    j == h + 1 and tokens[j].text in linked):
+                j += 1
+            elif (j + 1 < len(tokens) and tokens[j + 1].text in words.durations
+                  and number_value(tokens[j].text)):
+                left_out |= {j, j + 1}  # «جنگ هشت ساله ایران و عراق» is «جنگ ایران و عراق»
+                j += 2
+            else:
+                break
+        naming_end = _naming_end(tokens, j, resources, words, dates_only=head in words.ordinal_only, linked=linked)
+        if naming_end is None and head in words.people_place_heads and j < len(tokens) and (
+                tokens[j].text in words.people_words):
+            naming_end = _people_and_place_end(tokens, j, resources, words)  # «اعتراضات مردم خوزستان»
+        if naming_end is None:
+            return h + 1, None
+        kept = [t.text for k, t in enumerate(tokens[h + 1 : naming_end], h + 1)
+                if t.text not in words.modifiers and k not in left_out]
+        return naming_end, " ".join(kept)
+
+    def _ceremonies(self, doc: Document, tokens: list[Token], resources, words: EventWords) -> list[Mention]:
+        """«مراسم خاکسپاری» and whom it was for: one ceremony (see :func:`_ceremony_end`)."""
+        found = []
+        for h, token in enumerate(tokens):
+            if token.text not in words.ceremony_heads or not (end := _ceremony_end(tokens, h, resources, words)):
+                continue
+            start_char, end_char = token.start, tokens[end - 1].end
+            key = " ".join(t.text for t in tokens[h:end])
+            found.append(Mention(start_char, end_char, "Event", doc.text[start_char:end_char], self.name,
+                                 key_text=key, attributes=(("head", token.text), ("tail", ""))))
+        return found
+
+    def _reported(self, doc: Document, tokens: list[Token], resources, words: EventWords,
+                  dates: dict[int, DateMention], taken: set[int]) -> list[Mention]:
         """«تجمع بازنشستگان مخابرات در تبریز … در ۵ تیر ۱۴۰۰»: a protest head, the people who held it and a
         place is one reported happening when its sentence states one date. Without the place, or the date,
         «اعتراض کشاورزان» only describes, so nothing is found; the date is the event's (see event_facts)."""
-        heads = set(resources.patterns["events"]["report_heads"])
         found = []
         for h, token in enumerate(tokens):
-            head = head_word(token.text, heads)
+            head = head_word(token.text, words.report_heads, words)
             if head is None or token.start in taken:
                 continue
-            end = _people_and_place_end(tokens, h + 1, resources)
+            end = _people_and_place_end(tokens, h + 1, resources, words)
             if end is None:
                 continue
             sentence = doc.sentence_of(token.start)
@@ -361,21 +571,21 @@ class EventExtractor:
                                                            ("stated_date", str(stated[0].start)))))
         return found
 
-    def _named(self, doc: Document, tokens: list[Token], resources) -> list[Mention]:
+    def _named(self, doc: Document, tokens: list[Token], resources, words: EventWords) -> list[Mention]:
         phrases = resources.derived(
             "named_events", lambda: {tuple(name.split()) for name in resources.patterns["events"]["named"]}
         )
         longest = max(len(phrase) for phrase in phrases)
         found = []
         # «۸ مارس‌های باشکوه»: the phrase's last word may carry a plural suffix.
-        words = [re.sub("‌(ها|های|هایی)$", "", t.text) for t in tokens]
+        texts = [words.joined_plural.sub("", t.text) for t in tokens]
         for i in range(len(tokens)):
             for length in range(min(longest, len(tokens) - i), 0, -1):
-                if tuple(words[i : i + length]) in phrases:
+                if tuple(texts[i : i + length]) in phrases:
                     start, end = tokens[i].start, tokens[i + length - 1].end
                     found.append(Mention(start, end, "Event", doc.text[start:end], "named-event",
-                                         key_text=" ".join(words[i : i + length]),
-                                         attributes=(("head", words[i]), ("tail", ""))))
+                                         key_text=" ".join(texts[i : i + length]),
+                                         attributes=(("head", texts[i]), ("tail", ""))))
                     break
         return found
 
