@@ -7,7 +7,7 @@ import json
 import logging
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import click
@@ -21,23 +21,21 @@ from graphbuild.query import DEFAULT_ENGINE, ENGINES, FORMATS, QueryError, forma
 from graphbuild.validate import LISTED, SHAPES_PATH, GraphReadError, validate
 
 
-class _LazyChoices(Sequence):
-    """Choices read from a registry only when the command is used, so `--help` imports no exporter."""
+class _RegistryChoice(click.Choice):
+    """The names of a registry, read when the option is used (click.Choice copies its choices when made):
+    so ``--help`` of other commands imports no exporter, and one registered after import is offered too."""
 
     def __init__(self, names: Callable[[], Iterable[str]]) -> None:
         self._names = names
+        super().__init__((), case_sensitive=True)
 
-    def _list(self) -> list[str]:
-        return list(self._names())
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        return tuple(self._names())
 
-    def __getitem__(self, index):  # type: ignore[override]
-        return self._list()[index]
-
-    def __len__(self) -> int:
-        return len(self._list())
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._list())
+    @choices.setter
+    def choices(self, _value) -> None:  # click's __init__ sets it; the registry is the source
+        pass
 
 
 def _report(message: str) -> None:
@@ -174,7 +172,7 @@ def serve_command(graph: Path, host: str, port: int, timeout: float, max_body: i
 
 @main.command("export")
 @click.argument("graph", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--format", "export_format", type=click.Choice(_LazyChoices(lambda: exporters())), required=True,
+@click.option("--format", "export_format", type=_RegistryChoice(lambda: exporters()), required=True,
               help="N-Triples, JSON-LD, TriG (a named graph per document), GraphML, GEXF, Turtle, or the map (html); "
                    "any other registered exporter too.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True), default=None,
