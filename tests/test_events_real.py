@@ -44,3 +44,10 @@ def test_real_statements_events_are_found_with_precision():
     built = build_graph(REALTEXTS / "reports" / "docs", jobs=1, report=lambda message: None)
     event = evaluate(built.graph, REALTEXTS / "reports" / "gold").realtexts.as_dict()["relaxed"]["Event"]
     assert event["R"] >= 0.6 and event["P"] >= 0.8, event  # before this work: R 0.55
+
+
+def test_a_plural_head_at_the_end_of_a_short_text_is_no_crash(analyse):
+    """Found by scripts/fuzz_offsets.py: a text of two tokens made the coordinated-ordinals rule index past
+    its end (a negative slice bound)."""
+    doc = analyse("تظاهراتها \t اعتصاب")
+    assert all(m.kind for m in doc.mentions)

@@ -434,7 +434,7 @@ class EventExtractor:
         """«نشست‌های اول و دوم»: a plural head with two ordinals names two events. The second is anchored on
         its own ordinal word, so each mention's characters stay its own."""
         found = []
-        for h, token in enumerate(tokens[: len(tokens) - 3]):
+        for h, token in enumerate(tokens[: max(0, len(tokens) - 3)]):  # a head, two ordinals and «و» after it
             head = words.plural.sub("", token.text)
             if head == token.text or head not in words.ordinal_only or tokens[h + 2].text != words.and_word:
                 continue
