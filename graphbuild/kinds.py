@@ -63,11 +63,21 @@ def kinds() -> tuple[str, ...]:
     return tuple(_KINDS)
 
 
-def kind_spec(name: str) -> KindSpec:
+def _declared(table: dict, name: str, what: str):
     try:
-        return _KINDS[name]
+        return table[name]
     except KeyError:
-        raise KeyError(f"unknown kind {name!r}: declare it in kinds.toml or with register_kind") from None
+        raise KeyError(f"unknown {what} {name!r}: declare it in kinds.toml or with register_{what}") from None
+
+
+def _add(table: dict, spec, what: str) -> None:
+    if spec.name in table and table[spec.name] != spec:
+        raise ValueError(f"{what} {spec.name!r} is already declared differently")
+    table[spec.name] = spec
+
+
+def kind_spec(name: str) -> KindSpec:
+    return _declared(_KINDS, name, "kind")
 
 
 def body_kinds() -> tuple[str, ...]:
@@ -80,26 +90,19 @@ def relations() -> tuple[str, ...]:
 
 
 def relation_spec(name: str) -> RelationSpec:
-    try:
-        return _RELATIONS[name]
-    except KeyError:
-        raise KeyError(f"unknown relation {name!r}: declare it in kinds.toml or with register_relation") from None
+    return _declared(_RELATIONS, name, "relation")
 
 
 def register_kind(spec: KindSpec) -> None:
     """Add a kind (a third party's); its class and schema terms are IRIs or CURIEs of known prefixes."""
-    if spec.name in _KINDS and _KINDS[spec.name] != spec:
-        raise ValueError(f"kind {spec.name!r} is already declared differently")
-    _KINDS[spec.name] = spec
+    _add(_KINDS, spec, "kind")
 
 
 def register_relation(spec: RelationSpec) -> None:
-    if spec.name in _RELATIONS and _RELATIONS[spec.name] != spec:
-        raise ValueError(f"relation {spec.name!r} is already declared differently")
     unknown = [k for k in (*spec.subject, *spec.object) if k != DOCUMENT and k not in _KINDS]
     if unknown:
         raise ValueError(f"relation {spec.name!r} links undeclared kinds: {', '.join(unknown)}")
-    _RELATIONS[spec.name] = spec
+    _add(_RELATIONS, spec, "relation")
 
 
 def unregister(name: str) -> None:

@@ -45,7 +45,7 @@ from graphbuild.document import Document, Kind
 from graphbuild.export import ExportContext, exporter
 from graphbuild.export.files import atomic_write
 from graphbuild.export.network import local_name, to_networkx
-from graphbuild.kinds import kind_spec, kinds, relation_spec, relations
+from graphbuild.kinds import RelationSpec, kind_spec, kinds, relation_spec, relations
 from graphbuild.lang.fa import captions
 from graphbuild.ontology import relation_property
 
@@ -84,9 +84,15 @@ CO_SIGNED_COLOUR = "#6C3483"
 
 def relation_styles() -> dict[str, RelationStyle]:
     """By the local name of each relation's property (as the map's edges carry it)."""
+    return _relation_styles(tuple(relation_spec(relation) for relation in relations()))
+
+
+@lru_cache(maxsize=8)
+def _relation_styles(declared: tuple[RelationSpec, ...]) -> dict[str, RelationStyle]:
+    """Built once per set of declared relations, not for every edge of the map."""
     names = captions()["relations"]
-    styles = {local_name(relation_property(relation)): RelationStyle(names.get(relation, ""), spec.colour)
-              for relation in relations() if (spec := relation_spec(relation)).colour}
+    styles = {local_name(relation_property(spec.name)): RelationStyle(names.get(spec.name, ""), spec.colour)
+              for spec in declared if spec.colour}
     styles[CO_SIGNED] = RelationStyle(names.get(CO_SIGNED, ""), CO_SIGNED_COLOUR)
     return styles
 

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from graphbuild.components import relation_finder
 from graphbuild.document import Document, Mention, Relation
 from graphbuild.extract.dates import DateMention, document_reference_date, year_in_a_name
-from graphbuild.extract.events import document_dates, head_word
+from graphbuild.extract.events import document_dates, event_words, head_word
 from graphbuild.extract.words import is_verb
 from graphbuild.resources import Resources
 
@@ -472,7 +472,7 @@ def _actor_before(doc: Document, event: Mention, dates: list[DateMention], bodie
     """«دولت آمریکا و شرکاء که با حمله به افغانستان …»: the body that did the act, just before «با» and it;
     a date may stand between: «حزب … در آوریل ۱۹۷۸ با کودتای ثور به قدرت رسید»."""
     heads, link = _actor_before_words(fp, resources)
-    head = event.attribute("head") or head_word(event.text.split(" ", 1)[0], heads)
+    head = event.attribute("head") or head_word(event.text.split(" ", 1)[0], heads, event_words(resources))
     if head not in heads:
         return None
     actor = _last_body_before(doc, event, bodies)

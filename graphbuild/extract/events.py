@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from graphbuild.components import component, mention_finder
 from graphbuild.document import Document, Mention, Token
@@ -36,7 +35,6 @@ from graphbuild.extract.words import (
     ordinal_words,
     to_latin_digits,
 )
-from graphbuild.lang.fa import read_patterns
 from graphbuild.resources import Resources
 
 YEAR_LIKE = 100  # a number after «کنگره» below this is an ordinal («کنگره ۱۱»); from here on a year
@@ -341,16 +339,9 @@ def _organiser_tail(tokens: list[Token], i: int, resources) -> tuple[int, str]:
     return i, ""
 
 
-@lru_cache(maxsize=1)
-def _words_from_the_patterns_file() -> EventWords:
-    return EventWords.from_patterns(read_patterns())
-
-
-def head_word(word: str, heads: frozenset[str] | set[str], words: EventWords | None = None) -> str | None:
+def head_word(word: str, heads: frozenset[str] | set[str], words: EventWords) -> str | None:
     """The event head a word is, written bare or with the ezafe: «کودتای ارتش» → «کودتا», «کنگره‌ی» →
-    «کنگره», «کنگرۀ» → «کنگره». Without ``words`` (event_facts calls it so) they are read from the patterns
-    file itself."""
-    words = words or _words_from_the_patterns_file()
+    «کنگره», «کنگرۀ» → «کنگره»."""
     if word in heads:
         return word
     if (bare := plain(word, words)) in heads:

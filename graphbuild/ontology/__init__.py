@@ -62,11 +62,17 @@ class _ByKind(Mapping):
         return len(kinds())
 
 
+@lru_cache(maxsize=8)
+def _kind_by_class(declared: tuple[KindSpec, ...]) -> dict[URIRef, str]:
+    """Built once per set of declared kinds, not at every lookup (assembly asks for each entity)."""
+    return {term(spec.class_term): spec.name for spec in declared}
+
+
 class _ByClass(Mapping):
     """Kind by its class IRI: the inverse of :data:`KIND_CLASS`."""
 
     def _table(self) -> dict[URIRef, str]:
-        return {KIND_CLASS[kind]: kind for kind in kinds()}
+        return _kind_by_class(tuple(kind_spec(kind) for kind in kinds()))
 
     def __getitem__(self, cls: URIRef) -> str:
         return self._table()[cls]
